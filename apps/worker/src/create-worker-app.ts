@@ -1,0 +1,18 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Logger } from 'nestjs-pino';
+import type { AppConfig } from '#libs/shared-kernel';
+import { WorkerModule } from './worker.module.js';
+
+/**
+ * The queue processors, without HTTP. On SIGTERM the shutdown hooks close every BullMQ worker,
+ * which waits for in-flight jobs; a job cut off harder than that returns to the queue when its
+ * lock expires and runs again (processors are idempotent).
+ */
+export async function createWorkerApp(config: AppConfig): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}

@@ -1,0 +1,115 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { EventSubscriber, FlushEventArgs } from '@mikro-orm/core';
+import { QueueRegistry } from '../queue/queue-registry.js';
+import { OutboxMessage } from './outbox-message.entity.js';
+
+interface PendingRow {
+  id: string;
+  queue: string;
+  name: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+const BATCH = 100;
+const POLL_MS = 1_000;
+
+/**
+ * Moves committed outbox rows to BullMQ. The job id is the row id, so a relay that runs twice
+ * (two instances, or a crash between enqueue and marking the row) enqueues once. While Redis
+ * is down the rows stay and are retried with backoff; nothing is lost (SPEC §7).
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown, EventSubscriber {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = false;
+  private committedSoon = false;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly queues: QueueRegistry,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.orm.em.getEventManager().registerSubscriber(this);
+    this.timer = setInterval(() => this.nudge(), POLL_MS);
+    this.timer.unref();
+    this.nudge();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** New outbox rows are relayed as soon as their transaction commits, not at the next poll. */
+  afterFlush(args: FlushEventArgs): void {
+    const wroteOutbox = args.uow.getChangeSets().some((changeSet) => changeSet.entity instanceof OutboxMessage);
+    if (!wroteOutbox) return;
+    if (args.em.isInTransaction()) this.committedSoon = true;
+    else this.nudge();
+  }
+
+  afterTransactionCommit(): void {
+    if (!this.committedSoon) return;
+    this.committedSoon = false;
+    this.nudge();
+  }
+
+  /** Asks for a relay pass soon; passes never overlap, and a nudge during one schedules another. */
+  nudge(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = undefined;
+      if (this.again) {
+        this.again = false;
+        this.nudge();
+      }
+    });
+  }
+
+  /** Relays until nothing is pending; resolves when done (tests and shutdown wait on it). */
+  async drain(): Promise<void> {
+    try {
+      while (!this.stopped && (await this.relayBatch()) === BATCH);
+    } catch (error) {
+      this.logger.warn(`Outbox relay pass failed: ${(error as Error).message}`);
+    }
+  }
+
+  private async relayBatch(): Promise<number> {
+    const em = this.orm.em.fork();
+    return em.transactional(async (tx) => {
+      const rows = await tx.execute<PendingRow[]>(
+        `select id, queue, name, payload, attempts from outbox
+          where sent_at is null and available_at <= now()
+          order by created_at limit ${BATCH} for update skip locked`,
+      );
+      if (rows.length === 0) return 0;
+      const sent: string[] = [];
+      for (const row of rows) {
+        try {
+          await this.queues.get(row.queue).add(row.name, row.payload, { jobId: row.id });
+          sent.push(row.id);
+        } catch (error) {
+          const delaySeconds = Math.min(2 ** row.attempts, 60);
+          await tx.execute(
+            `update outbox set attempts = attempts + 1, last_error = ?, available_at = now() + make_interval(secs => ?) where id = ?`,
+            [(error as Error).message.slice(0, 500), delaySeconds, row.id],
+          );
+        }
+      }
+      if (sent.length > 0) await tx.execute(`update outbox set sent_at = now() where id = any(?::uuid[])`, [sent]);
+      return rows.length;
+    });
+  }
+}

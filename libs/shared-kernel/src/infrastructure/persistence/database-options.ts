@@ -1,0 +1,34 @@
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { Constructor } from '@mikro-orm/core';
+import type { Migration } from '@mikro-orm/migrations';
+import type { AppConfig } from '../config/app-config.js';
+
+export interface DatabaseOptionsInput {
+  migrations?: Constructor<Migration>[];
+  pool?: { min: number; max: number };
+}
+
+/** One place that turns the configuration into MikroORM options, for the API, the worker and the migrator. */
+export function databaseOptions(config: AppConfig, input: DatabaseOptionsInput = {}): Options {
+  return defineConfig({
+    clientUrl: config.DATABASE_URL,
+    extensions: [Migrator],
+    entities: [],
+    discovery: { warnWhenNoEntities: false },
+    pool: input.pool ?? { min: 0, max: 10 },
+    // Bounded waits: a lost connection answers an error instead of hanging a request.
+    driverOptions: { connection: { statement_timeout: 10_000, connectionTimeoutMillis: 5_000 } },
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    debug: false,
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      migrationsList: (input.migrations ?? []).map((migration) => ({ name: migration.name, class: migration })),
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+    ...(config.DATABASE_READ_URL ? { replicas: [{ clientUrl: config.DATABASE_READ_URL }] } : {}),
+  });
+}

@@ -1,0 +1,41 @@
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import type { AppConfig } from '../config/app-config.js';
+
+export type RedisConnection = Redis | Cluster;
+
+/**
+ * `command`: the API's own reads and writes — fail fast (no offline queue, short timeout) so a
+ * Redis outage falls back to PostgreSQL or memory instead of hanging a request (SPEC §7).
+ * `queue`: BullMQ producers, likewise fail fast; the outbox keeps what could not be sent.
+ * `worker`: BullMQ workers, which must wait for Redis indefinitely (BullMQ requires it).
+ */
+export function redisOptions(role: 'command' | 'queue' | 'worker'): RedisOptions {
+  const base: RedisOptions = {
+    connectTimeout: 2_000,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+    lazyConnect: false,
+  };
+  if (role === 'worker') return { ...base, maxRetriesPerRequest: null, enableOfflineQueue: true };
+  return { ...base, maxRetriesPerRequest: 0, enableOfflineQueue: false, commandTimeout: 500, enableAutoPipelining: true };
+}
+
+export function createRedisConnection(config: AppConfig, role: 'command' | 'queue' | 'worker'): RedisConnection {
+  const options = redisOptions(role);
+  const connection = config.REDIS_CLUSTER_NODES
+    ? new Cluster(
+        config.REDIS_CLUSTER_NODES.split(',').map((node) => {
+          const [host, port] = node.split(':');
+          return { host, port: Number(port) };
+        }),
+        { redisOptions: options, enableOfflineQueue: options.enableOfflineQueue },
+      )
+    : new Redis(config.REDIS_URL, options);
+  // Without a listener ioredis reports every failed reconnect as an unhandled error.
+  connection.on('error', () => undefined);
+  return connection;
+}
+
+/** Every key of one installation shares the `{QUEUE_PREFIX}` hash tag (SPEC §10). */
+export function redisKey(config: AppConfig, ...parts: string[]): string {
+  return [config.redisPrefix, ...parts].join(':');
+}

@@ -1,0 +1,37 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { LoggerModule } from 'nestjs-pino';
+import { Clock, SystemClock } from './domain/clock.port.js';
+import { AppConfig } from './infrastructure/config/app-config.js';
+import { loggerOptions } from './infrastructure/logging/logger-options.js';
+import { Outbox } from './infrastructure/outbox/outbox.js';
+import { OutboxMessageSchema } from './infrastructure/outbox/outbox-message.entity.js';
+import { OutboxRelay } from './infrastructure/outbox/outbox-relay.js';
+import { databaseOptions } from './infrastructure/persistence/database-options.js';
+import { QueueRegistry } from './infrastructure/queue/queue-registry.js';
+import { RedisClient } from './infrastructure/redis/redis-client.js';
+
+/** Configuration, database, Redis, outbox and logging: what every module and both apps share. */
+@Global()
+@Module({})
+export class SharedKernelModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: SharedKernelModule,
+      imports: [
+        LoggerModule.forRoot(loggerOptions(config)),
+        MikroOrmModule.forRoot({ ...databaseOptions(config), autoLoadEntities: true, registerRequestContext: true }),
+        MikroOrmModule.forFeature([OutboxMessageSchema]),
+      ],
+      providers: [
+        { provide: AppConfig, useValue: config },
+        { provide: Clock, useClass: SystemClock },
+        RedisClient,
+        QueueRegistry,
+        Outbox,
+        OutboxRelay,
+      ],
+      exports: [AppConfig, Clock, RedisClient, QueueRegistry, Outbox, OutboxRelay],
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { explainStartupFailure, migrateDatabase, readEnvironment } from '#libs/shared-kernel';
+import { MIGRATIONS } from '../migrations/index.js';
+
+/**
+ * `npm start`: applies migrations, then runs the API and the worker as two processes.
+ * SIGINT/SIGTERM to this parent stops both; if either exits, the other is stopped too.
+ */
+const config = readEnvironment();
+try {
+  await migrateDatabase(config, MIGRATIONS);
+} catch (error) {
+  explainStartupFailure('start', error, config);
+}
+
+const children: ChildProcess[] = ['dist/apps/api/src/main.js', 'dist/apps/worker/src/main.js'].map((entry) =>
+  spawn(process.execPath, [entry], { stdio: 'inherit', env: process.env }),
+);
+let stopping = false;
+
+function stopAll(signal: NodeJS.Signals): void {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill(signal);
+}
+
+process.on('SIGINT', () => stopAll('SIGTERM'));
+process.on('SIGTERM', () => stopAll('SIGTERM'));
+let exitCode = 0;
+await Promise.all(
+  children.map(
+    (child) =>
+      new Promise<void>((resolve) =>
+        child.on('exit', (code) => {
+          if (code) exitCode = code;
+          stopAll('SIGTERM');
+          resolve();
+        }),
+      ),
+  ),
+);
+process.exit(exitCode);
