@@ -1,5 +1,5 @@
 // Jest runs in CommonJS mode: NestJS 12 ships ESM only, so those packages are transformed by SWC (see STACK.md).
-const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', '@borewit', 'uint8array-extras'];
+const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', '@borewit', 'uint8array-extras', 'content-disposition'];
 
 const base = {
   rootDir: __dirname,
@@ -21,9 +21,10 @@ module.exports = {
     {
       ...base,
       displayName: 'integration',
+      testTimeout: 60_000,
       testMatch: ['<rootDir>/libs/**/*.int-spec.ts', '<rootDir>/apps/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.cjs',
-      globalTeardown: '<rootDir>/test/support/global-teardown.cjs',
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
   ],
 };

@@ -77,8 +77,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     });
   }
 
-  /** Relays until nothing is pending; resolves when done (tests and shutdown wait on it). */
-  async drain(): Promise<void> {
+  /** Relays everything committed so far; resolves when no pass is running (tests wait on it). */
+  async flush(): Promise<void> {
+    this.nudge();
+    while (this.running) await this.running;
+  }
+
+  private async drain(): Promise<void> {
     try {
       while (!this.stopped && (await this.relayBatch()) === BATCH);
     } catch (error) {
@@ -108,7 +113,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           );
         }
       }
-      if (sent.length > 0) await tx.execute(`update outbox set sent_at = now() where id = any(?::uuid[])`, [sent]);
+      if (sent.length > 0) {
+        await tx.execute(`update outbox set sent_at = now() where id in (${sent.map(() => '?').join(', ')})`, sent);
+      }
       return rows.length;
     });
   }

@@ -22,6 +22,8 @@ export function databaseOptions(config: AppConfig, input: DatabaseOptionsInput =
     allowGlobalContext: false,
     forceUtcTimezone: true,
     debug: false,
+    // The migrator reports through this logger; LOG_LEVEL=silent (tests) keeps it quiet.
+    logger: config.LOG_LEVEL === 'silent' ? () => undefined : console.log,
     migrations: {
       tableName: 'mikro_orm_migrations',
       migrationsList: (input.migrations ?? []).map((migration) => ({ name: migration.name, class: migration })),

@@ -1,0 +1,106 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Redis } from 'ioredis';
+import request from 'supertest';
+import { type AppConfig, loadConfig } from '#libs/shared-kernel';
+import { createApiApp } from '../../apps/api/src/create-api-app.js';
+import { createWorkerApp } from '../../apps/worker/src/create-worker-app.js';
+import { SmtpListener } from './smtp-listener.js';
+import { createTestDatabase } from './test-database.js';
+
+export interface StackOptions {
+  /** Extra environment variables (SPEC §8 names). */
+  env?: Record<string, string>;
+  /** Start the worker app too (default true). */
+  worker?: boolean;
+}
+
+/**
+ * The real API and worker, in this process, on a database and a Redis prefix of their own,
+ * sending mail to a real SMTP listener.
+ */
+export class TestStack {
+  readonly apis: NestFastifyApplication[] = [];
+  worker?: INestApplicationContext;
+
+  private constructor(
+    readonly config: AppConfig,
+    readonly mail: SmtpListener,
+  ) {}
+
+  static async start(options: StackOptions = {}): Promise<TestStack> {
+    const mail = await SmtpListener.start();
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: await createTestDatabase(),
+      QUEUE_PREFIX: `lkt-${randomBytes(5).toString('hex')}`,
+      LOG_LEVEL: 'silent',
+      // Cheaper hashing keeps the suite fast; the benchmarks use the real parameters.
+      ARGON2_MEMORY_KIB: '8192',
+      ARGON2_TIME_COST: '1',
+      SMTP_URL: mail.url,
+      MAIL_DIR: mkdtempSync(join(tmpdir(), 'latchkey-mail-')),
+      ...options.env,
+    });
+    const stack = new TestStack(config, mail);
+    await stack.startApi();
+    if (options.worker ?? true) await stack.startWorker();
+    return stack;
+  }
+
+  /** The first API instance. */
+  get api(): NestFastifyApplication {
+    return this.apis[0];
+  }
+
+  /** A supertest client of API instance `index`. */
+  http(index = 0): ReturnType<typeof request> {
+    return request(this.apis[index].getHttpServer());
+  }
+
+  /** Another API instance on the same database and Redis, as behind a load balancer. */
+  async startApi(config: AppConfig = this.config): Promise<NestFastifyApplication> {
+    const app = await createApiApp(config);
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    this.apis.push(app);
+    return app;
+  }
+
+  async startWorker(): Promise<INestApplicationContext> {
+    this.worker = await createWorkerApp(this.config);
+    return this.worker;
+  }
+
+  async stopWorker(): Promise<void> {
+    await this.worker?.close();
+    this.worker = undefined;
+  }
+
+  async close(): Promise<void> {
+    await this.stopWorker();
+    for (const app of this.apis.splice(0)) await app.close();
+    await this.mail.close();
+    await deleteKeys(this.config);
+  }
+}
+
+/** Leaves the shared Redis as it was found: every key under this stack's prefix goes. */
+async function deleteKeys(config: AppConfig): Promise<void> {
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.redisPrefix}:*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
