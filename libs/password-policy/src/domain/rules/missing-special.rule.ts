@@ -1,0 +1,10 @@
+import { RequiredCharacterRule } from './required-character.rule.js';
+
+/** Exactly the set of SPEC §1: every printable ASCII character that is not a letter or digit. */
+const SPECIAL_CHARACTERS = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
+
+export class MissingSpecialRule extends RequiredCharacterRule {
+  constructor() {
+    super('MISSING_SPECIAL', `special character (${SPECIAL_CHARACTERS})`, SPECIAL_CHARACTERS);
+  }
+}
