@@ -1,12 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { type AppConfig, OperationsModule, ProblemDetailsFilter, SharedKernelModule } from '#libs/shared-kernel';
+import { type AppConfig, OperationsModule, ProblemDetailsFilter, RateLimitModule, SharedKernelModule } from '#libs/shared-kernel';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [SharedKernelModule.forRoot(config), OperationsModule],
+      imports: [SharedKernelModule.forRoot(config), RateLimitModule, OperationsModule],
       providers: [ProblemDetailsFilter],
     };
   }

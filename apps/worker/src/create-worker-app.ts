@@ -14,5 +14,6 @@ export async function createWorkerApp(config: AppConfig): Promise<INestApplicati
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.init();
+  app.get(Logger).log('worker ready', 'Worker');
   return app;
 }

@@ -19,3 +19,5 @@ export { ProblemDetailsFilter } from './interface/http/problem-details.filter.js
 export { StrictValidationPipe } from './interface/http/strict-validation.pipe.js';
 export { SharedKernelModule } from './shared-kernel.module.js';
 export { explainStartupFailure, readEnvironment, runEntryPoint } from './infrastructure/startup/run-entry-point.js';
+export { RATE_LIMITS, RateLimit, type RateLimitKind } from './interface/http/rate-limit/rate-limit.js';
+export { RateLimitModule } from './interface/http/rate-limit/rate-limit.module.js';

@@ -1,0 +1,64 @@
+/** The dependency rules of STYLE.md, checked on every `npm run lint`. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-plain-typescript',
+      comment: 'domain/ imports no framework, no ORM, no I/O library',
+      severity: 'error',
+      from: { path: '^libs/[^/]+/src/domain/' },
+      to: { path: 'node_modules/(@nestjs|@mikro-orm|bullmq|ioredis|argon2|nodemailer|pg|fastify|@fastify)/' },
+    },
+    {
+      name: 'domain-imports-no-outer-layer',
+      comment: 'domain/ never reaches into application/, infrastructure/ or interface/',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/src/domain/', pathNot: '\\.spec\\.ts$' },
+      to: { path: '^libs/[^/]+/src/(application|infrastructure|interface)/' },
+    },
+    {
+      name: 'application-imports-no-adapter',
+      comment: 'application/ depends on ports, not on infrastructure or HTTP',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/src/application/', pathNot: '\\.spec\\.ts$' },
+      to: { path: '^libs/[^/]+/src/interface/' },
+    },
+    {
+      name: 'modules-meet-at-index',
+      comment: 'another module is reached only through its index.ts (#libs/<module>)',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/src/' },
+      to: { path: '^libs/([^/]+)/src/', pathNot: ['^libs/$1/src/', '^libs/[^/]+/src/index\\.ts$'] },
+    },
+    {
+      name: 'apps-use-module-surfaces',
+      comment: 'the entry points wire modules through their public surface only',
+      severity: 'error',
+      from: { path: '^(apps|test)/' },
+      to: { path: '^libs/[^/]+/src/', pathNot: ['^libs/[^/]+/src/index\\.ts$', '^libs/[^/]+/src/.*/testing/'] },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'no-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^dist/|\\.d\\.ts$)' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['latchkey-source', 'import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.js', '.json'],
+      mainFields: ['module', 'main', 'types'],
+    },
+  },
+};
