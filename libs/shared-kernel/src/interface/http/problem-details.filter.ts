@@ -2,13 +2,23 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import { HttpAdapterHost } from '@nestjs/core';
 import { ThrottlerException } from '@nestjs/throttler';
 import { DomainError } from '../../domain/domain-error.js';
-import { codeForStatus } from './problem-codes.js';
+import { codeForStatus, PROBLEM_STATUS } from './problem-codes.js';
 import { problem, type ProblemDocument } from './problem.js';
 
 interface FrameworkError {
   statusCode?: unknown;
   code?: unknown;
   message?: unknown;
+}
+
+/**
+ * Pure modules (password-policy) cannot import the shared kernel's DomainError without pulling in
+ * the framework, so an Error with a known public `code` counts as a domain error too.
+ */
+function isPureDomainError(error: unknown): error is Error & { code: string; extensions: Record<string, unknown> } {
+  if (!(error instanceof Error)) return false;
+  const { code, extensions } = error as { code?: unknown; extensions?: unknown };
+  return typeof code === 'string' && code in PROBLEM_STATUS && typeof extensions === 'object' && extensions !== null;
 }
 
 /** One place that turns every error into RFC 9457 problem JSON with a stable `code` (SPEC §6). */
@@ -27,7 +37,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown): ProblemDocument {
-    if (exception instanceof DomainError) return problem(exception.code, exception.message, exception.extensions);
+    if (exception instanceof DomainError || isPureDomainError(exception)) {
+      return problem(exception.code, exception.message, exception.extensions);
+    }
     if (exception instanceof ThrottlerException) return problem('RATE_LIMITED', 'Too many requests; retry later.');
     if (exception instanceof HttpException) return this.fromHttpException(exception);
     const { statusCode, message } = (exception ?? {}) as FrameworkError;
