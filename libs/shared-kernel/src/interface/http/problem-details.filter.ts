@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import { HttpAdapterHost } from '@nestjs/core';
 import { ThrottlerException } from '@nestjs/throttler';
 import { DomainError } from '../../domain/domain-error.js';
+import { isTransientDependencyFailure } from './dependency-failure.js';
 import { codeForStatus, PROBLEM_STATUS } from './problem-codes.js';
 import { problem, type ProblemDocument } from './problem.js';
 
@@ -33,6 +34,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const { httpAdapter } = this.adapterHost;
     const response = host.switchToHttp().getResponse();
     httpAdapter.setHeader(response, 'content-type', 'application/problem+json');
+    if (document.status === 503) httpAdapter.setHeader(response, 'retry-after', '1');
     httpAdapter.reply(response, document, document.status);
   }
 
@@ -46,6 +48,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // Fastify's own errors (body too large, bad JSON, wrong content type) carry a 4xx statusCode.
     if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
       return problem(codeForStatus(statusCode), typeof message === 'string' ? message : 'Bad request.', {}, statusCode);
+    }
+    if (isTransientDependencyFailure(exception)) {
+      this.logger.warn(`Dependency unavailable: ${(exception as Error).message}`);
+      return problem('SERVICE_UNAVAILABLE', 'A backing service is unavailable; retry shortly.');
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     return problem('INTERNAL_ERROR', 'An unexpected error occurred.');
