@@ -1,6 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, createRedisConnection, SharedKernelModule } from '#libs/shared-kernel';
+import { NotificationsModule } from '#libs/notifications';
+import { SessionsWorkerModule } from '#libs/sessions';
 
 @Module({})
 export class WorkerModule {
@@ -10,6 +12,8 @@ export class WorkerModule {
       imports: [
         SharedKernelModule.forRoot(config),
         BullModule.forRoot({ connection: createRedisConnection(config, 'worker'), prefix: config.redisPrefix }),
+        NotificationsModule,
+        SessionsWorkerModule,
       ],
     };
   }

@@ -1,0 +1,69 @@
+import { MailTemplates } from '../../infrastructure/templates/mail-templates.js';
+import { InMemoryMailTransport } from '../../infrastructure/testing/in-memory-mail.transport.js';
+import { InMemorySentMailLedger } from '../../infrastructure/testing/in-memory-sent-mail.ledger.js';
+import { mailJobPayload } from '../../infrastructure/testing/mail-jobs.fixture.js';
+import { InvalidMailJobError } from '../../domain/mail-job.errors.js';
+import { DeliverMailHandler } from './deliver-mail.handler.js';
+import { MailDeliveryInProgressError } from './mail-delivery.errors.js';
+import { MailDeliveryOptions } from './mail-delivery.options.js';
+
+const templates = new MailTemplates();
+const job = { jobId: 'job-1', name: 'password-reset', data: mailJobPayload('password-reset') };
+
+describe('DeliverMailHandler', () => {
+  let now: number;
+  let ledger: InMemorySentMailLedger;
+  let transport: InMemoryMailTransport;
+  let handler: DeliverMailHandler;
+
+  beforeEach(() => {
+    now = Date.parse('2026-11-26T03:00:00Z');
+    ledger = new InMemorySentMailLedger(() => now);
+    transport = new InMemoryMailTransport();
+    handler = new DeliverMailHandler(ledger, transport, templates, new MailDeliveryOptions());
+  });
+
+  it('sends the rendered e-mail to the recipient, keyed by the job id', async () => {
+    await expect(handler.execute(job)).resolves.toBe('sent');
+    expect(transport.sent).toEqual([
+      expect.objectContaining({ to: 'ada@example.com', subject: 'Reset your Acme Corp password', idempotencyKey: 'job-1' }),
+    ]);
+    expect(ledger.rows.get('job-1')).toMatchObject({ status: 'sent', template: 'password-reset', messageId: '<job-1@test>' });
+  });
+
+  it('sends one e-mail when the same job runs twice', async () => {
+    await handler.execute(job);
+    await expect(handler.execute(job)).resolves.toBe('already-sent');
+    expect(transport.sent).toHaveLength(1);
+  });
+
+  it('sends once when a failed attempt is retried', async () => {
+    transport.failNext();
+    await expect(handler.execute(job)).rejects.toThrow('421');
+    await expect(handler.execute(job)).resolves.toBe('sent');
+    expect(transport.sent).toHaveLength(1);
+  });
+
+  it('leaves a job alone while another attempt holds its claim, and takes it over once the lease has expired', async () => {
+    await ledger.claim('job-1', 'password-reset', 90_000);
+    await expect(handler.execute(job)).rejects.toBeInstanceOf(MailDeliveryInProgressError);
+    expect(transport.sent).toHaveLength(0);
+    now += 90_000;
+    await expect(handler.execute(job)).resolves.toBe('sent');
+    expect(transport.sent).toHaveLength(1);
+  });
+
+  it('does not let an attempt whose claim was taken over record the send as its own', async () => {
+    const stale = await ledger.claim('job-1', 'password-reset', 1_000);
+    now += 1_000;
+    await handler.execute(job);
+    expect(stale.outcome === 'claimed' && (await ledger.markSent('job-1', stale.claimToken, null))).toBe(false);
+  });
+
+  it('refuses a bad job before claiming or sending anything', async () => {
+    await expect(handler.execute({ ...job, name: 'unknown' })).rejects.toBeInstanceOf(InvalidMailJobError);
+    await expect(handler.execute({ ...job, data: { to: 'ada@example.com' } })).rejects.toBeInstanceOf(InvalidMailJobError);
+    expect(ledger.rows.size).toBe(0);
+    expect(transport.sent).toHaveLength(0);
+  });
+});

@@ -1,0 +1,52 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { parseMailJob } from '../../domain/parse-mail-job.js';
+import { MailTemplates } from '../../infrastructure/templates/mail-templates.js';
+import { MailTransport } from '../ports/mail-transport.port.js';
+import { SentMailLedger } from '../ports/sent-mail-ledger.port.js';
+import { MailDeliveryInProgressError } from './mail-delivery.errors.js';
+import { MailDeliveryOptions } from './mail-delivery.options.js';
+
+export interface MailJobInput {
+  jobId: string;
+  name: string;
+  data: unknown;
+}
+
+export type MailDeliveryOutcome = 'sent' | 'already-sent';
+
+/**
+ * Sends the e-mail of one `mail` job at most once per job id, as far as a crash allows:
+ * claim the job in `sent_mails` (a lease), send, record it sent. A retry finds it sent and
+ * skips. The one window left: a crash after the server accepted the message and before the
+ * record, which sends it again once the lease has expired (with the same Message-ID).
+ */
+@Injectable()
+export class DeliverMailHandler {
+  private readonly logger = new Logger(DeliverMailHandler.name);
+
+  constructor(
+    private readonly ledger: SentMailLedger,
+    private readonly transport: MailTransport,
+    private readonly templates: MailTemplates,
+    private readonly options: MailDeliveryOptions,
+  ) {}
+
+  async execute({ jobId, name, data }: MailJobInput): Promise<MailDeliveryOutcome> {
+    const job = parseMailJob(name, data);
+    const mail = this.templates.render(job);
+    const claim = await this.ledger.claim(jobId, job.name, this.options.claimLeaseMs);
+    if (claim.outcome === 'sent') return 'already-sent';
+    if (claim.outcome === 'busy') throw new MailDeliveryInProgressError(jobId);
+    let messageId: string | undefined;
+    try {
+      ({ messageId } = await this.transport.send({ to: job.payload.to, ...mail, idempotencyKey: jobId }));
+    } catch (error) {
+      await this.ledger.release(jobId, claim.claimToken).catch(() => undefined);
+      throw error;
+    }
+    if (!(await this.ledger.markSent(jobId, claim.claimToken, messageId ?? null))) {
+      this.logger.warn(`Mail job ${jobId} (${job.name}) was sent after its claim had expired; another attempt may have sent it too`);
+    }
+    return 'sent';
+  }
+}

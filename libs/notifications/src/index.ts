@@ -1,0 +1,12 @@
+export { MailTransport, type MailReceipt, type OutgoingMail } from './application/ports/mail-transport.port.js';
+export { MailDeliveryOptions } from './application/deliver-mail/mail-delivery.options.js';
+export {
+  type ChangeMailPayload,
+  type LinkMailPayload,
+  MAIL_JOB_NAMES,
+  type MailJob,
+  type MailJobName,
+  type MailJobPayload,
+  type MailLocale,
+} from './domain/mail-job.js';
+export { NotificationsModule } from './notifications.module.js';

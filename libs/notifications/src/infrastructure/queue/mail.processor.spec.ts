@@ -1,0 +1,56 @@
+import { type Job, UnrecoverableError } from 'bullmq';
+import { Logger } from '@nestjs/common';
+import { DeliverMailHandler } from '../../application/deliver-mail/deliver-mail.handler.js';
+import { MailDeliveryOptions } from '../../application/deliver-mail/mail-delivery.options.js';
+import { MailTemplates } from '../templates/mail-templates.js';
+import { InMemoryMailTransport } from '../testing/in-memory-mail.transport.js';
+import { InMemorySentMailLedger } from '../testing/in-memory-sent-mail.ledger.js';
+import { mailJobPayload } from '../testing/mail-jobs.fixture.js';
+import { MailProcessor } from './mail.processor.js';
+
+const templates = new MailTemplates();
+
+function mailJob(name: string, data: unknown, id = 'outbox-row-1'): Job {
+  return { id, name, data, attemptsMade: 0 } as Job;
+}
+
+describe('MailProcessor', () => {
+  let transport: InMemoryMailTransport;
+  let processor: MailProcessor;
+  let logged: jest.SpyInstance[];
+
+  beforeEach(() => {
+    transport = new InMemoryMailTransport();
+    processor = new MailProcessor(new DeliverMailHandler(new InMemorySentMailLedger(), transport, templates, new MailDeliveryOptions()));
+    logged = (['log', 'warn', 'error'] as const).map((level) => jest.spyOn(Logger.prototype, level).mockImplementation(() => undefined));
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  const logs = (): string => JSON.stringify(logged.map((spy) => spy.mock.calls));
+
+  it('sends each job once, by its id, however often it is delivered', async () => {
+    const job = mailJob('invitation', mailJobPayload('invitation'));
+    await expect(processor.process(job)).resolves.toBe('sent');
+    await expect(processor.process(job)).resolves.toBe('already-sent');
+    await expect(processor.process(mailJob('invitation', mailJobPayload('invitation'), 'outbox-row-2'))).resolves.toBe('sent');
+    expect(transport.sent.map((mail) => mail.idempotencyKey)).toEqual(['outbox-row-1', 'outbox-row-2']);
+  });
+
+  it('fails an unknown job or a bad payload without retry, and logs no payload', async () => {
+    await expect(processor.process(mailJob('password-forgotten', mailJobPayload('password-reset')))).rejects.toBeInstanceOf(UnrecoverableError);
+    await expect(processor.process(mailJob('password-reset', mailJobPayload('password-reset', { expiresAt: 'never' })))).rejects.toBeInstanceOf(
+      UnrecoverableError,
+    );
+    expect(logs()).toContain('expiresAt must be an ISO date-time');
+    expect(logs()).not.toContain('token=');
+    expect(transport.sent).toHaveLength(0);
+  });
+
+  it('lets a transport failure through as it is, so the job retries with backoff', async () => {
+    transport.failNext(new Error('connect ECONNREFUSED 127.0.0.1:25'));
+    const failure = await processor.process(mailJob('password-changed', mailJobPayload('password-changed'))).catch((error: unknown) => error);
+    expect(failure).toEqual(new Error('connect ECONNREFUSED 127.0.0.1:25'));
+    expect(failure).not.toBeInstanceOf(UnrecoverableError);
+    expect(logs()).not.toContain('token=');
+  });
+});

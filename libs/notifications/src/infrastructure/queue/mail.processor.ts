@@ -1,0 +1,37 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { type Job, UnrecoverableError } from 'bullmq';
+import { MAIL_QUEUE } from '#libs/shared-kernel';
+import { DeliverMailHandler, type MailDeliveryOutcome } from '../../application/deliver-mail/deliver-mail.handler.js';
+import { InvalidMailJobError } from '../../domain/mail-job.errors.js';
+
+/**
+ * Queue `mail`. Retries and their exponential backoff are the job's own options, set when the
+ * outbox relay enqueues it. A short lock makes a job of a killed worker return to the queue
+ * within seconds (a mail job takes milliseconds; the lock is renewed while it runs).
+ */
+@Processor(MAIL_QUEUE, { concurrency: 4, lockDuration: 10_000, stalledInterval: 5_000 })
+export class MailProcessor extends WorkerHost {
+  private readonly logger = new Logger(MailProcessor.name);
+
+  constructor(private readonly deliverMail: DeliverMailHandler) {
+    super();
+  }
+
+  async process(job: Job): Promise<MailDeliveryOutcome> {
+    const label = `Mail job ${job.id} (${job.name})`;
+    try {
+      const outcome = await this.deliverMail.execute({ jobId: String(job.id), name: job.name, data: job.data });
+      this.logger.log(`${label}: ${outcome}`);
+      return outcome;
+    } catch (error) {
+      // The payload is never logged: it carries a reset link.
+      if (error instanceof InvalidMailJobError) {
+        this.logger.error(`${label} dropped without retry: ${error.problems.join('; ')}`);
+        throw new UnrecoverableError(error.message);
+      }
+      this.logger.warn(`${label} attempt ${job.attemptsMade + 1} failed: ${(error as Error).message}`);
+      throw error;
+    }
+  }
+}
