@@ -1,0 +1,65 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+
+/** A built entry point (`dist/…`) run as its own process, as a person or an orchestrator runs it. */
+export class ServiceProcess {
+  private output = '';
+  readonly exited: Promise<number | null>;
+
+  private constructor(readonly child: ChildProcess) {
+    child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  }
+
+  static run(script: string, env: Record<string, string>): ServiceProcess {
+    const child = spawn(process.execPath, [script], {
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+      stdio: 'pipe',
+    });
+    return new ServiceProcess(child);
+  }
+
+  get log(): string {
+    return this.output;
+  }
+
+  async waitForLog(pattern: RegExp, timeoutMs = 30_000): Promise<void> {
+    await waitFor(() => pattern.test(this.output), timeoutMs);
+  }
+
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
+    return this.exited;
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Waits until `GET {baseUrl}/health` answers 200. */
+export async function waitForHealthy(baseUrl: string, timeoutMs = 30_000): Promise<void> {
+  await waitFor(async () => {
+    try {
+      return (await fetch(`${baseUrl}/health`)).status === 200;
+    } catch {
+      return false;
+    }
+  }, timeoutMs);
+}
