@@ -1,0 +1,73 @@
+import type { ApiInstance } from '../support/installation.js';
+import { probeLatency } from '../support/latency-probe.js';
+import { assertMostlyOk, signInLoad } from '../support/sign-in-load.js';
+import { median, percentile } from '../support/stats.js';
+import { type BenchContext, type FigureResult, format, type Goal, judge, notMeasured } from './figure.js';
+
+const FIGURE = '`GET /health` p99 while sign-ins saturate the hash pool';
+const COMPARED = '— (ratio to the 50 ms limit)';
+const GOAL: Goal = { op: '<=', value: 1, text: 'p99 < 50 ms' };
+export const EVENT_LOOP = { figure: FIGURE, comparedWith: COMPARED, goal: GOAL };
+export const THREAD_POOL_SIZES = [2, 4, 8];
+
+export interface PoolSizing {
+  threadPool: number;
+  signInsPerSecond: number;
+  healthP99Ms: number;
+  idleHealthP99Ms: number;
+}
+
+/** One API per pool size on the same database; each is loaded in turn, round after round. */
+async function sweep(context: BenchContext, apis: Map<number, ApiInstance>): Promise<PoolSizing[]> {
+  const { main, settings } = context;
+  const throughput = new Map<number, number[]>();
+  const latencies = new Map<number, number[]>();
+  const idle = new Map<number, number[]>();
+  for (let round = 0; round < settings.rounds; round += 1) {
+    const order = round % 2 === 0 ? THREAD_POOL_SIZES : [...THREAD_POOL_SIZES].reverse();
+    for (const size of order) {
+      const api = apis.get(size)!;
+      const quiet = await probeLatency(`${api.baseUrl}/health`, new Promise((resolve) => setTimeout(resolve, 1_000)));
+      idle.set(size, [...(idle.get(size) ?? []), ...quiet.latencies]);
+      const loading = signInLoad(api.baseUrl, main!.organization, 1_000, settings.connections, settings.seconds);
+      const probe = await probeLatency(`${api.baseUrl}/health`, loading);
+      const result = await loading;
+      assertMostlyOk(result, `sign-in load (UV_THREADPOOL_SIZE=${size})`);
+      throughput.set(size, [...(throughput.get(size) ?? []), result.okPerSecond]);
+      latencies.set(size, [...(latencies.get(size) ?? []), ...probe.latencies]);
+    }
+  }
+  return THREAD_POOL_SIZES.map((size) => ({
+    threadPool: size,
+    signInsPerSecond: median(throughput.get(size)!),
+    healthP99Ms: percentile(latencies.get(size)!, 99),
+    idleHealthP99Ms: percentile(idle.get(size)!, 99),
+  }));
+}
+
+/** argon2 runs on libuv's pool, never on the loop: a health check must stay fast while it is full. */
+export async function measureEventLoop(context: BenchContext): Promise<{ figure: FigureResult; sizing: PoolSizing[] }> {
+  const { main } = context;
+  if (!main) return { figure: notMeasured(FIGURE, COMPARED, GOAL, 'identity endpoints not available'), sizing: [] };
+  const apis = new Map<number, ApiInstance>([[4, main.api]]);
+  for (const size of THREAD_POOL_SIZES.filter((s) => s !== 4)) apis.set(size, await main.installation.startApi({ UV_THREADPOOL_SIZE: String(size) }));
+  try {
+    const sizing = await sweep(context, apis);
+    const atDefault = sizing.find((s) => s.threadPool === 4)!;
+    const ratio = atDefault.healthP99Ms / 50;
+    return {
+      figure: {
+        figure: FIGURE,
+        measured: `${format(atDefault.healthP99Ms, 1)} ms (idle: ${format(atDefault.idleHealthP99Ms, 1)} ms)`,
+        comparedWith: COMPARED,
+        ratio,
+        goal: GOAL,
+        met: judge(ratio, GOAL),
+        notes: [`UV_THREADPOOL_SIZE=4, ${context.settings.connections} sign-in connections, one health check every 50 ms on its own connection`],
+      },
+      sizing,
+    };
+  } finally {
+    for (const [size, api] of apis) if (size !== 4) await main.installation.stop(api);
+  }
+}

@@ -1,0 +1,62 @@
+import type { ApiInstance, BenchRun, Installation } from '../support/installation.js';
+import type { SmtpSink } from '../support/smtp-sink.js';
+import type { ChildService } from '../support/child-service.js';
+
+/** A goal is a bound on the ratio: `>=` for "at least", `<=` for "at most". */
+export interface Goal {
+  op: '>=' | '<=';
+  value: number;
+  text: string;
+}
+
+export interface FigureResult {
+  figure: string;
+  measured: string;
+  comparedWith: string;
+  /** measured ÷ compared-with; for a figure without a peer, measured ÷ the goal's limit. */
+  ratio: number | null;
+  goal: Goal;
+  /** null: not measured (the endpoint is not there yet, or setting it up failed). */
+  met: boolean | null;
+  notes: string[];
+}
+
+export interface BenchSettings {
+  rounds: number;
+  seconds: number;
+  connections: number;
+}
+
+/** What every figure may use: the run, its SMTP sink, and the main installation (1,000 accounts). */
+export interface BenchContext {
+  run: BenchRun;
+  settings: BenchSettings;
+  smtp: SmtpSink;
+  main?: { installation: Installation; api: ApiInstance; organization: string; worker: ChildService };
+}
+
+export function judge(ratio: number, goal: Goal): boolean {
+  return goal.op === '>=' ? ratio >= goal.value : ratio <= goal.value;
+}
+
+export function notMeasured(figure: string, comparedWith: string, goal: Goal, reason: string): FigureResult {
+  return { figure, measured: 'not measured', comparedWith, ratio: null, goal, met: null, notes: [reason] };
+}
+
+/** Runs baseline and subject alternately, `rounds` times each, so drift and noise hit both alike. */
+export async function interleave<A, B>(rounds: number, baseline: () => Promise<A>, subject: () => Promise<B>): Promise<{ baseline: A[]; subject: B[] }> {
+  const result = { baseline: [] as A[], subject: [] as B[] };
+  for (let round = 0; round < rounds; round += 1) {
+    // Alternate which goes first, so neither always runs on a machine warmed (or tired) by the other.
+    if (round % 2 === 0) {
+      result.baseline.push(await baseline());
+      result.subject.push(await subject());
+    } else {
+      result.subject.push(await subject());
+      result.baseline.push(await baseline());
+    }
+  }
+  return result;
+}
+
+export const format = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

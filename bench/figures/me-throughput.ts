@@ -1,0 +1,51 @@
+import { ChildService, freePort, waitUntil } from '../support/child-service.js';
+import { load } from '../support/http-load.js';
+import { assertMostlyOk } from '../support/sign-in-load.js';
+import { SEED_PASSWORD, seedEmail } from '../support/seed.js';
+import { median } from '../support/stats.js';
+import { type BenchContext, type FigureResult, format, type Goal, interleave, judge, notMeasured } from './figure.js';
+
+const FIGURE = 'Authenticated `GET /v1/me`';
+const COMPARED = 'bare `node:http` server answering a constant';
+const GOAL: Goal = { op: '>=', value: 0.3, text: '≥ 0.3' };
+export const ME_THROUGHPUT = { figure: FIGURE, comparedWith: COMPARED, goal: GOAL };
+
+/** Signature, session and credential-version checks plus the account read, against HTTP's floor. */
+export async function measureMeThroughput(context: BenchContext): Promise<FigureResult> {
+  const { main, settings, run } = context;
+  if (!main) return notMeasured(FIGURE, COMPARED, GOAL, 'identity endpoints not available');
+  const { accessToken } = await main.api.client.signIn(main.organization, seedEmail(999), SEED_PASSWORD);
+  await main.api.client.expect(200, 'GET', '/v1/me', undefined, accessToken);
+  const port = await freePort();
+  const bare = ChildService.start('bare-http', 'dist/bench/children/bare-http.js', { PORT: String(port) });
+  run.children.push(bare);
+  const bareUrl = `http://127.0.0.1:${port}`;
+  await waitUntil(() => fetch(bareUrl).then((r) => r.ok, () => false), 10_000, 'the bare server');
+  const { rounds, seconds, connections } = settings;
+  const authorization = `Bearer ${accessToken}`;
+  const runs = await interleave(
+    rounds,
+    async () => (await load({ url: bareUrl, connections, duration: seconds })).okPerSecond,
+    async () => {
+      const result = await load({ url: `${main.api.baseUrl}/v1/me`, connections, duration: seconds, headers: { authorization } });
+      assertMostlyOk(result, 'GET /v1/me load');
+      return result.okPerSecond;
+    },
+  );
+  await bare.stop();
+  const baseline = median(runs.baseline);
+  const subject = median(runs.subject);
+  const ratio = subject / baseline;
+  return {
+    figure: FIGURE,
+    measured: `${format(subject)} req/s`,
+    comparedWith: `${format(baseline)} req/s`,
+    ratio,
+    goal: GOAL,
+    met: judge(ratio, GOAL),
+    notes: [
+      `${connections} connections, load generator on the same cores; LOG_LEVEL=info`,
+      `rounds: /v1/me ${runs.subject.map((v) => format(v)).join(', ')}; bare ${runs.baseline.map((v) => format(v)).join(', ')}`,
+    ],
+  };
+}
