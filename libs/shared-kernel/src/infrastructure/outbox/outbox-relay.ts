@@ -28,6 +28,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private again = false;
   private stopped = false;
   private committedSoon = false;
+  private redisCameBack = false;
 
   constructor(
     private readonly orm: MikroORM,
@@ -36,6 +37,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   onApplicationBootstrap(): void {
     this.orm.em.getEventManager().registerSubscriber(this);
+    // Rows that waited out an outage are due the moment Redis is back, not at their backoff time.
+    this.queues.onReady(() => {
+      this.redisCameBack = true;
+      this.nudge();
+    });
     this.timer = setInterval(() => this.nudge(), POLL_MS);
     this.timer.unref();
     this.nudge();
@@ -93,6 +99,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async relayBatch(): Promise<number> {
     const em = this.orm.em.fork();
+    if (this.redisCameBack) {
+      this.redisCameBack = false;
+      await em.execute('update outbox set available_at = now() where sent_at is null and available_at > now()');
+    }
     return em.transactional(async (tx) => {
       const rows = await tx.execute<PendingRow[]>(
         `select id, queue, name, payload, attempts from outbox

@@ -15,14 +15,20 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 @Injectable()
 export class QueueRegistry implements OnApplicationShutdown {
   private readonly queues = new Map<string, Queue>();
-  private connection?: RedisConnection;
+  private readonly connection: RedisConnection;
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(private readonly config: AppConfig) {
+    this.connection = createRedisConnection(config, 'queue');
+  }
+
+  /** Called each time the connection to Redis is (re-)established. */
+  onReady(listener: () => void): void {
+    this.connection.on('ready', listener);
+  }
 
   get(name: string): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      this.connection ??= createRedisConnection(this.config, 'queue');
       queue = new Queue(name, {
         connection: this.connection,
         prefix: this.config.redisPrefix,
@@ -36,6 +42,6 @@ export class QueueRegistry implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
-    this.connection?.disconnect();
+    this.connection.disconnect();
   }
 }
