@@ -49,6 +49,15 @@ export class PrivateRedis {
     throw new Error(`private redis-server on port ${this.port} did not start`);
   }
 
+  /** Freezes the server: it keeps its data but answers nothing (a hung Redis, or a network partition). */
+  pause(): void {
+    this.process?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.process?.kill('SIGCONT');
+  }
+
   async stop(): Promise<void> {
     const child = this.process;
     if (!child || child.exitCode !== null) return;

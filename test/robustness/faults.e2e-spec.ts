@@ -1,0 +1,121 @@
+import { Client } from 'pg';
+import { createAccount, createOrganization, signIn, type TestAccount } from '../support/fixtures.js';
+import { PrivateRedis } from '../support/private-redis.js';
+import { TestStack } from '../support/test-stack.js';
+
+/** SPEC §7 on a bad day: Redis stopped under load, PostgreSQL connections cut. */
+describe('faults', () => {
+  describe('Redis stopped and restarted under load', () => {
+    let redis: PrivateRedis;
+    let stack: TestStack;
+    let account: TestAccount;
+
+    beforeAll(async () => {
+      redis = await PrivateRedis.start();
+      stack = await TestStack.start({ env: { REDIS_URL: redis.url } });
+      account = await createAccount(stack, await createOrganization(stack));
+    });
+    afterAll(async () => {
+      await stack?.close();
+      await redis?.stop();
+    });
+
+    it('keeps signing in and checking tokens from PostgreSQL, queues mail in the outbox, and delivers it when Redis is back', async () => {
+      const before = await signIn(stack, account);
+      const revoked = await signIn(stack, account);
+      await redis.stop();
+
+      const health = await stack.http().get('/health').expect(503);
+      expect(health.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE', detail: expect.stringContaining('redis') });
+
+      // Load while Redis is down: token checks, sign-ins, a sign-out and a reset request.
+      const answers = await Promise.all([
+        ...Array.from({ length: 20 }, () => stack.http().get('/v1/me').set('authorization', `Bearer ${before.accessToken}`)),
+        ...Array.from({ length: 4 }, () =>
+          stack.http().post('/v1/auth/sign-in').send({ organization: account.organization, email: account.email, password: account.password }),
+        ),
+      ]);
+      expect(answers.map((a) => a.status)).toEqual([...Array(20).fill(200), ...Array(4).fill(200)]);
+      await stack.http().post('/v1/auth/sign-out').set('authorization', `Bearer ${revoked.accessToken}`).expect(204);
+      await stack.http().get('/v1/me').set('authorization', `Bearer ${revoked.accessToken}`).expect(401);
+      await stack.http().post('/v1/password-resets').send({ organization: account.organization, email: account.email }).expect(202);
+
+      await redis.start();
+      const [mail] = await stack.mail.waitFor(account.email, 1, 30_000);
+      expect(mail.text).toContain('/reset-password#token=');
+      // The session ended during the outage stays ended once Redis is trusted again.
+      await stack.http().get('/v1/me').set('authorization', `Bearer ${revoked.accessToken}`).expect(401);
+      await stack.http().get('/v1/me').set('authorization', `Bearer ${before.accessToken}`).expect(200);
+    });
+  });
+
+  describe('Redis hung while a session is revoked, then back with its old data', () => {
+    let redis: PrivateRedis;
+    let stack: TestStack;
+
+    beforeAll(async () => {
+      redis = await PrivateRedis.start();
+      stack = await TestStack.start({ env: { REDIS_URL: redis.url }, worker: false });
+    });
+    afterAll(async () => {
+      redis?.resume();
+      await stack?.close();
+      await redis?.stop();
+    });
+
+    it('never lets a cache entry written before the outage make the revoked token valid again', async () => {
+      const account = await createAccount(stack, await createOrganization(stack));
+      const session = await signIn(stack, account);
+      await stack.http().get('/v1/me').set('authorization', `Bearer ${session.accessToken}`).expect(200);
+      redis.pause();
+      try {
+        await stack.http().post('/v1/auth/sign-out').set('authorization', `Bearer ${session.accessToken}`).expect(204);
+        await stack.http().get('/v1/me').set('authorization', `Bearer ${session.accessToken}`).expect(401);
+      } finally {
+        redis.resume();
+      }
+      for (let i = 0; i < 5; i++) {
+        await stack.http().get('/v1/me').set('authorization', `Bearer ${session.accessToken}`).expect(401);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    });
+  });
+
+  describe('PostgreSQL connections cut', () => {
+    let stack: TestStack;
+    let account: TestAccount;
+
+    beforeAll(async () => {
+      stack = await TestStack.start({ worker: false });
+      account = await createAccount(stack, await createOrganization(stack));
+    });
+    afterAll(() => stack?.close());
+
+    it('answers a clear 503 or the right answer while connections drop, and recovers without a restart', async () => {
+      const { accessToken } = await signIn(stack, account);
+      const database = new URL(stack.config.DATABASE_URL).pathname.slice(1);
+      const admin = new Client({ connectionString: stack.config.DATABASE_URL.replace(`/${database}`, '/postgres') });
+      await admin.connect();
+      try {
+        await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [database]);
+        const during = await Promise.all(
+          Array.from({ length: 10 }, () =>
+            stack.http().post('/v1/auth/sign-in').send({ organization: account.organization, email: account.email, password: account.password }),
+          ),
+        );
+        for (const answer of during) {
+          expect([200, 503]).toContain(answer.status);
+          if (answer.status === 503) expect(answer.body.code).toBe('SERVICE_UNAVAILABLE');
+        }
+      } finally {
+        await admin.end();
+      }
+      let recovered = 0;
+      for (let attempt = 0; attempt < 50 && recovered < 5; attempt++) {
+        const answer = await stack.http().get('/v1/me').set('authorization', `Bearer ${accessToken}`);
+        recovered = answer.status === 200 ? recovered + 1 : 0;
+      }
+      expect(recovered).toBe(5);
+    });
+  });
+});
