@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, createRedisConnection, SharedKernelModule } from '#libs/shared-kernel';
+import { SessionsWorkerModule } from '#libs/sessions';
 import { NotificationsModule } from '#libs/notifications';
 import { SessionsWorkerModule } from '#libs/sessions';
 
@@ -12,6 +13,7 @@ export class WorkerModule {
       imports: [
         SharedKernelModule.forRoot(config),
         BullModule.forRoot({ connection: createRedisConnection(config, 'worker'), prefix: config.redisPrefix }),
+        SessionsWorkerModule,
         NotificationsModule,
         SessionsWorkerModule,
       ],

@@ -1,0 +1,21 @@
+import { Command } from '@nestjs/cqrs';
+
+export interface CreatedApiToken {
+  id: string;
+  name: string;
+  /** The secret, shown this once. */
+  token: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+}
+
+export class CreateApiTokenCommand extends Command<CreatedApiToken> {
+  constructor(
+    readonly accountId: string,
+    readonly organizationId: string,
+    readonly name: string,
+    readonly expiresInDays: number | null,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,8 @@
+import { Command } from '@nestjs/cqrs';
+import type { IssuedTokens } from '../../principal.js';
+
+export class RefreshSessionCommand extends Command<IssuedTokens> {
+  constructor(readonly refreshToken: string) {
+    super();
+  }
+}

@@ -1,0 +1,10 @@
+import { Command } from '@nestjs/cqrs';
+
+export class RevokeApiTokenCommand extends Command<void> {
+  constructor(
+    readonly accountId: string,
+    readonly apiTokenId: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,18 @@
+/** Who is calling, as `AuthGuard` established it; read with `@CurrentPrincipal()`. */
+export interface Principal {
+  accountId: string;
+  organizationId: string;
+  /** The session of an access token; null for an API token. */
+  sessionId: string | null;
+  /** The API token used; null for an access token. */
+  apiTokenId: string | null;
+}
+
+/** The answer of a sign-in and of a refresh (SPEC §2). */
+export interface IssuedTokens {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  refreshToken: string;
+  sessionId: string;
+}

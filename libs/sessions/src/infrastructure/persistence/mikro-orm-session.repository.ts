@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { RefreshToken } from '../../domain/refresh-token.entity.js';
+import { Session } from '../../domain/session.aggregate.js';
+
+@Injectable()
+export class MikroOrmSessionRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  add(...entities: Array<Session | RefreshToken>): void {
+    this.em.persist(entities);
+  }
+
+  /** The session a refresh token belongs to, locked, and then the token itself (read after the lock, so fresh). */
+  async lockByRefreshToken(tokenHash: string): Promise<{ session: Session; token: RefreshToken } | null> {
+    const [row] = await this.em.execute<Array<{ session_id: string }>>('select session_id from refresh_tokens where token_hash = ?', [tokenHash]);
+    if (!row) return null;
+    const session = await this.em.findOne(Session, { id: row.session_id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const token = await this.em.findOne(RefreshToken, { tokenHash }, { refresh: true });
+    return session && token ? { session, token } : null;
+  }
+
+  async save(): Promise<void> {
+    await this.em.flush();
+  }
+
+  /** Ends the open sessions matching every given filter; returns the ids it ended. */
+  async endActive(filter: { sessionId?: string; accountId?: string }, reason: string, now: Date): Promise<string[]> {
+    const clauses = ['ended_at is null'];
+    const params: unknown[] = [now, reason];
+    if (filter.sessionId) clauses.push('id = ?') && params.push(filter.sessionId);
+    if (filter.accountId) clauses.push('account_id = ?') && params.push(filter.accountId);
+    const rows = await this.em.execute<Array<{ id: string }>>(
+      `update sessions set ended_at = ?, end_reason = ? where ${clauses.join(' and ')} returning id`,
+      params,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async listActive(accountId: string, now: Date): Promise<Session[]> {
+    return this.em.find(
+      Session,
+      { accountId, endedAt: null, expiresAt: { $gt: now } },
+      { orderBy: { createdAt: 'desc' } },
+    );
+  }
+}

@@ -1,0 +1,18 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+
+export function sha256Hex(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+/** 256-bit random secrets (refresh and API tokens), stored only as their SHA-256. */
+@Injectable()
+export class OpaqueTokens {
+  generate(prefix = ''): string {
+    return prefix + randomBytes(32).toString('base64url');
+  }
+
+  hash(token: string): string {
+    return sha256Hex(token);
+  }
+}

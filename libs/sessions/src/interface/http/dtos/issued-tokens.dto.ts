@@ -1,0 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class IssuedTokensDto {
+  @ApiProperty({ description: 'JWT for `Authorization: Bearer`.' }) accessToken!: string;
+  @ApiProperty({ enum: ['Bearer'] }) tokenType!: 'Bearer';
+  @ApiProperty({ description: 'Seconds until the access token expires.' }) expiresIn!: number;
+  @ApiProperty({ description: 'Opaque, single use: exchange it at /v1/auth/refresh.' }) refreshToken!: string;
+  @ApiProperty({ format: 'uuid' }) sessionId!: string;
+}

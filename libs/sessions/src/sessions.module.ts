@@ -1,0 +1,76 @@
+import { createSecretKey } from 'node:crypto';
+import { Global, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { JwtModule } from '@nestjs/jwt';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { AppConfig } from '#libs/shared-kernel';
+import { CreateApiTokenHandler } from './application/commands/create-api-token/create-api-token.handler.js';
+import { EndSessionHandler } from './application/commands/end-session/end-session.handler.js';
+import { RefreshSessionHandler } from './application/commands/refresh-session/refresh-session.handler.js';
+import { RevokeApiTokenHandler } from './application/commands/revoke-api-token/revoke-api-token.handler.js';
+import { ListApiTokensHandler } from './application/queries/list-api-tokens/list-api-tokens.handler.js';
+import { ListSessionsHandler } from './application/queries/list-sessions/list-sessions.handler.js';
+import { SessionCommands } from './application/session-commands.js';
+import { TokenIssuer } from './application/token-issuer.js';
+import { CredentialVerifier } from './infrastructure/auth/credential-verifier.js';
+import { LastUsedRecorder } from './infrastructure/auth/last-used-recorder.js';
+import { CacheWriteThrough } from './infrastructure/cache/cache-write-through.js';
+import { CredentialCache } from './infrastructure/cache/credential-cache.js';
+import { ReadyClock } from './infrastructure/cache/ready-clock.js';
+import { ApiTokenSchema } from './infrastructure/persistence/api-token.schema.js';
+import { MikroOrmApiTokenRepository } from './infrastructure/persistence/mikro-orm-api-token.repository.js';
+import { MikroOrmCredentialVersionRepository } from './infrastructure/persistence/mikro-orm-credential-version.repository.js';
+import { MikroOrmSessionRepository } from './infrastructure/persistence/mikro-orm-session.repository.js';
+import { RefreshTokenSchema, SessionSchema } from './infrastructure/persistence/session.schema.js';
+import { AccessTokens } from './infrastructure/tokens/access-tokens.js';
+import { OpaqueTokens } from './infrastructure/tokens/opaque-tokens.js';
+import { AuthGuard } from './interface/http/auth.guard.js';
+import { AuthTokensController } from './interface/http/auth-tokens.controller.js';
+import { IntrospectionController } from './interface/http/introspection.controller.js';
+import { MyApiTokensController } from './interface/http/my-api-tokens.controller.js';
+import { MySessionsController } from './interface/http/my-sessions.controller.js';
+import { ServiceKeyGuard } from './interface/http/service-key.guard.js';
+
+export const SESSIONS_SCHEMAS = [SessionSchema, RefreshTokenSchema, ApiTokenSchema];
+
+/**
+ * The API side of sessions. Global, so any module's controller can use `@UseGuards(AuthGuard)`
+ * and inject `SessionCommands` without wiring the guard's dependencies itself.
+ */
+@Global()
+@Module({
+  imports: [
+    CqrsModule.forRoot(),
+    MikroOrmModule.forFeature(SESSIONS_SCHEMAS),
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      // A KeyObject secret: jsonwebtoken would otherwise try to parse a string secret as a key on every call (STACK.md).
+      useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.JWT_SECRET)) }),
+    }),
+  ],
+  controllers: [AuthTokensController, MySessionsController, MyApiTokensController, IntrospectionController],
+  providers: [
+    SessionCommands,
+    TokenIssuer,
+    AccessTokens,
+    OpaqueTokens,
+    ReadyClock,
+    CredentialCache,
+    CacheWriteThrough,
+    CredentialVerifier,
+    LastUsedRecorder,
+    MikroOrmSessionRepository,
+    MikroOrmApiTokenRepository,
+    MikroOrmCredentialVersionRepository,
+    AuthGuard,
+    ServiceKeyGuard,
+    RefreshSessionHandler,
+    EndSessionHandler,
+    CreateApiTokenHandler,
+    RevokeApiTokenHandler,
+    ListSessionsHandler,
+    ListApiTokensHandler,
+  ],
+  exports: [SessionCommands, AuthGuard, CredentialVerifier],
+})
+export class SessionsModule {}
