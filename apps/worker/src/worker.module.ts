@@ -1,7 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, createRedisConnection, SharedKernelModule } from '#libs/shared-kernel';
-import { SessionsWorkerModule } from '#libs/sessions';
 import { NotificationsModule } from '#libs/notifications';
 import { SessionsWorkerModule } from '#libs/sessions';
 
@@ -13,7 +12,6 @@ export class WorkerModule {
       imports: [
         SharedKernelModule.forRoot(config),
         BullModule.forRoot({ connection: createRedisConnection(config, 'worker'), prefix: config.redisPrefix }),
-        SessionsWorkerModule,
         NotificationsModule,
         SessionsWorkerModule,
       ],
