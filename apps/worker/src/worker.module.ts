@@ -1,20 +1,41 @@
-import { BullModule } from '@nestjs/bullmq';
-import { type DynamicModule, Module } from '@nestjs/common';
-import { type AppConfig, createRedisConnection, SharedKernelModule } from '#libs/shared-kernel';
+import { BullModule, WorkerHost } from '@nestjs/bullmq';
+import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
+import { type AppConfig, createRedisConnection, type RedisConnection, SharedKernelModule } from '#libs/shared-kernel';
 import { NotificationsModule } from '#libs/notifications';
 import { SessionsWorkerModule } from '#libs/sessions';
 
+const WORKER_CONNECTION = Symbol('WORKER_CONNECTION');
+
 @Module({})
-export class WorkerModule {
+export class WorkerModule implements OnApplicationShutdown {
+  constructor(
+    private readonly discovery: DiscoveryService,
+    @Inject(WORKER_CONNECTION) private readonly connection: RedisConnection,
+  ) {}
+
   static forRoot(config: AppConfig): DynamicModule {
+    const connection = createRedisConnection(config, 'worker');
     return {
       module: WorkerModule,
       imports: [
+        DiscoveryModule,
         SharedKernelModule.forRoot(config),
-        BullModule.forRoot({ connection: createRedisConnection(config, 'worker'), prefix: config.redisPrefix }),
+        BullModule.forRoot({ connection, prefix: config.redisPrefix }),
         NotificationsModule,
         SessionsWorkerModule,
       ],
+      providers: [{ provide: WORKER_CONNECTION, useValue: connection }],
     };
+  }
+
+  /**
+   * BullMQ never closes a connection it was given, so it is closed here — but only once every
+   * worker has finished its jobs with it: Nest shuts this root module down before the others.
+   */
+  async onApplicationShutdown(): Promise<void> {
+    const hosts = this.discovery.getProviders().flatMap(({ instance }) => (instance instanceof WorkerHost ? [instance] : []));
+    await Promise.all(hosts.map((host) => host.worker.close().catch(() => undefined)));
+    this.connection.disconnect();
   }
 }
