@@ -44,7 +44,8 @@ export class AppConfig {
   SMTP_URL = '';
   @IsString() @MinLength(1) MAIL_DIR = './var/mail';
   @IsString() @MinLength(3) @MaxLength(200) MAIL_FROM = 'Latchkey <no-reply@localhost>';
-  @Type(() => Number) @IsInt() @Min(8192) @Max(4194304) ARGON2_MEMORY_KIB = 19456;
+  // 7 MiB (with t=5) is the leanest of OWASP's equivalent argon2id settings and Keycloak's default.
+  @Type(() => Number) @IsInt() @Min(7168) @Max(4194304) ARGON2_MEMORY_KIB = 19456;
   @Type(() => Number) @IsInt() @Min(1) @Max(20) ARGON2_TIME_COST = 2;
   @Type(() => Number) @IsInt() @Min(1) @Max(16) ARGON2_PARALLELISM = 1;
   @Type(() => Number) @IsInt() @Min(30) @Max(86400) ACCESS_TOKEN_TTL_SECONDS = 900;
