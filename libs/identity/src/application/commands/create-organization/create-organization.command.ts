@@ -1,0 +1,19 @@
+import { Command } from '@nestjs/cqrs';
+import type { RequestOrigin } from '../../../domain/security-event.js';
+
+export interface OrganizationView {
+  id: string;
+  name: string;
+  displayName: string;
+  createdAt: string;
+}
+
+export class CreateOrganization extends Command<OrganizationView> {
+  constructor(
+    readonly name: string,
+    readonly displayName: string | undefined,
+    readonly origin: RequestOrigin,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { RequestOrigin } from '../../../domain/security-event.js';
+
+/** SPEC §5: an administrator's answer to a suspected compromise. */
+export class ExpireAccountSessions extends Command<void> {
+  constructor(
+    readonly organization: string,
+    readonly accountId: string,
+    readonly origin: RequestOrigin,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,78 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { DEFAULT_PASSWORD_POLICY } from '#libs/password-policy';
+import type { Account } from '../../../domain/account.aggregate.js';
+import { AccountRepository } from '../../../domain/account.repository.js';
+import { normalizeEmail } from '../../../domain/email-address.vo.js';
+import { InvalidCredentialsError, PasswordResetRequiredError } from '../../../domain/identity.errors.js';
+import type { Organization } from '../../../domain/organization.aggregate.js';
+import { OrganizationRepository } from '../../../domain/organization.repository.js';
+import { AccountSessions, type IssuedTokens } from '../../ports/account-sessions.port.js';
+import { PasswordHasher } from '../../ports/password-hasher.port.js';
+import { UnknownSignInCounter } from '../../ports/unknown-sign-in-counter.port.js';
+import { UnitOfWork } from '../../ports/unit-of-work.port.js';
+import { AuditTrail } from '../../services/audit-trail.service.js';
+import { FailedEntries } from '../../services/failed-entries.service.js';
+import { PasswordPolicies } from '../../services/password-policies.service.js';
+import { SignIn } from './sign-in.command.js';
+
+/** SPEC §2: every path costs one password verify and answers alike for unknown identities. */
+@CommandHandler(SignIn)
+export class SignInHandler implements ICommandHandler<SignIn> {
+  constructor(
+    private readonly organizations: OrganizationRepository,
+    private readonly accounts: AccountRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly failedEntries: FailedEntries,
+    private readonly unknownIdentities: UnknownSignInCounter,
+    private readonly policies: PasswordPolicies,
+    private readonly sessions: AccountSessions,
+    private readonly audit: AuditTrail,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  async execute(command: SignIn): Promise<IssuedTokens> {
+    const email = normalizeEmail(command.email);
+    const organization = await this.organizations.findByName(command.organization.toLowerCase());
+    const account = organization && (await this.accounts.findByEmail(organization.id, email));
+    if (!organization || !account) return this.unknownIdentity(command, email, organization);
+    const hash = account.passwordHash;
+    const matches = hash === null ? (await this.hasher.verifyDummy(command.password), false) : await this.hasher.verify(hash, command.password);
+    if (!matches || hash === null) {
+      const outcome = await this.failedEntries.record(account.id, organization, command.origin, 'sign-in');
+      throw outcome === 'counted' ? new InvalidCredentialsError() : new PasswordResetRequiredError();
+    }
+    return this.succeed(account, hash, organization, command);
+  }
+
+  private async succeed(account: Account, verifiedHash: string, organization: Organization, command: SignIn): Promise<IssuedTokens> {
+    const rehashed = this.hasher.needsRehash(verifiedHash) ? await this.hasher.hash(command.password) : null;
+    const tokens = await this.unitOfWork.run(async () => {
+      const current = await this.accounts.lock(account.id);
+      const subject = { organizationId: organization.id, accountId: account.id };
+      // The row lock orders this after any failure counted meanwhile: a lock that landed first wins.
+      if (!current || current.requiresReset() || current.passwordHash !== verifiedHash) {
+        await this.audit.record('sign-in.failed', subject, command.origin, { reason: 'password-reset-required' });
+        return null;
+      }
+      current.recordSuccessfulSignIn();
+      if (rehashed) current.upgradeHash(rehashed);
+      await this.accounts.save(current);
+      const issued = await this.sessions.openSession({ ...subject, ...command.origin });
+      await this.audit.record('sign-in.succeeded', subject, command.origin, { sessionId: issued.sessionId, hashUpgraded: rehashed !== null });
+      return issued;
+    });
+    if (!tokens) throw new PasswordResetRequiredError();
+    return tokens;
+  }
+
+  /** The same 401…423 sequence as a real account, counted outside PostgreSQL (no row to count on). */
+  private async unknownIdentity(command: SignIn, email: string, organization: Organization | null): Promise<never> {
+    await this.hasher.verifyDummy(command.password);
+    const threshold = organization ? this.policies.settings(organization.policyOverrides).lockoutThreshold : DEFAULT_PASSWORD_POLICY.lockoutThreshold;
+    const failures = await this.unknownIdentities.increment(command.organization.toLowerCase(), email);
+    if (organization) {
+      await this.unitOfWork.run(() => this.audit.record('sign-in.failed', { organizationId: organization.id }, command.origin, { reason: 'unknown-account', email }));
+    }
+    throw failures >= threshold ? new PasswordResetRequiredError() : new InvalidCredentialsError();
+  }
+}

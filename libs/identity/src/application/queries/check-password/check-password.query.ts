@@ -1,0 +1,18 @@
+import { Query } from '@nestjs/cqrs';
+import type { PolicyViolation } from '#libs/password-policy';
+
+export interface PasswordCheck {
+  ok: boolean;
+  violations: PolicyViolation[];
+}
+
+/** Every rule but REUSED, which needs an account (SPEC §1). */
+export class CheckPassword extends Query<PasswordCheck> {
+  constructor(
+    readonly organization: string,
+    readonly password: string,
+    readonly email: string | undefined,
+  ) {
+    super();
+  }
+}

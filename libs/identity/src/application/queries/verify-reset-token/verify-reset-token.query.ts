@@ -1,0 +1,13 @@
+import { Query } from '@nestjs/cqrs';
+
+export interface ResetTokenView {
+  email: string;
+  expiresAt: string;
+}
+
+/** Reads only: a mail scanner that follows the link spends nothing (SPEC §3.3). */
+export class VerifyResetToken extends Query<ResetTokenView> {
+  constructor(readonly token: string) {
+    super();
+  }
+}

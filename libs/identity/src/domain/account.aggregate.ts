@@ -1,0 +1,86 @@
+import { normalizeEmail } from './email-address.vo.js';
+import { PasswordResetRequiredError } from './identity.errors.js';
+import type { PasswordHistory } from './password-history.vo.js';
+
+export type AccountLocale = 'en' | 'ko';
+export type AccountStatus = 'active' | 'password_reset_required';
+export const ACCOUNT_LOCALES: readonly AccountLocale[] = ['en', 'ko'];
+
+/** What a failed password entry led to. */
+export type FailedEntryOutcome = 'counted' | 'locked' | 'already-locked';
+
+export class Account {
+  private constructor(
+    readonly id: string,
+    readonly organizationId: string,
+    readonly email: string,
+    readonly emailNormalized: string,
+    public locale: AccountLocale,
+    public passwordHash: string | null,
+    public status: AccountStatus,
+    public failedSignIns: number,
+    public passwordChangedAt: Date | null,
+    readonly createdAt: Date,
+  ) {}
+
+  /** Without a password the account waits for its owner to set one through the invitation link. */
+  static register(input: { id: string; organizationId: string; email: string; locale: AccountLocale; passwordHash: string | null; now: Date }): Account {
+    const { id, organizationId, email, locale, passwordHash, now } = input;
+    const status: AccountStatus = passwordHash === null ? 'password_reset_required' : 'active';
+    return new Account(id, organizationId, email.trim(), normalizeEmail(email), locale, passwordHash, status, 0, passwordHash ? now : null, now);
+  }
+
+  requiresReset(): boolean {
+    return this.status === 'password_reset_required';
+  }
+
+  assertMaySignIn(): void {
+    if (this.requiresReset() || this.passwordHash === null) throw new PasswordResetRequiredError();
+  }
+
+  /**
+   * Called on the row the repository locked for this transaction, so concurrent failures
+   * are counted one after another and exactly one of them reaches the threshold.
+   */
+  recordFailedSignIn(lockoutThreshold: number): FailedEntryOutcome {
+    if (this.requiresReset()) return 'already-locked';
+    this.failedSignIns += 1;
+    if (this.failedSignIns < lockoutThreshold) return 'counted';
+    this.status = 'password_reset_required';
+    return 'locked';
+  }
+
+  recordSuccessfulSignIn(): void {
+    this.assertMaySignIn();
+    this.failedSignIns = 0;
+  }
+
+  /** Same password, stronger hashing parameters: not a password change, so no history and no date. */
+  upgradeHash(rehashed: string): void {
+    this.passwordHash = rehashed;
+  }
+
+  /** Returns the history to store: the replaced hash joins it, trimmed to the policy's depth. */
+  changePassword(newHash: string, history: PasswordHistory, historyDepth: number, now: Date): PasswordHistory {
+    this.assertMaySignIn();
+    return this.setPassword(newHash, history, historyDepth, now);
+  }
+
+  /** A reset by e-mail is the one way out of *password reset required*. */
+  resetPassword(newHash: string, history: PasswordHistory, historyDepth: number, now: Date): PasswordHistory {
+    return this.setPassword(newHash, history, historyDepth, now);
+  }
+
+  requireReset(): void {
+    this.status = 'password_reset_required';
+  }
+
+  private setPassword(newHash: string, history: PasswordHistory, historyDepth: number, now: Date): PasswordHistory {
+    const next = history.after(this.passwordHash, historyDepth);
+    this.passwordHash = newHash;
+    this.passwordChangedAt = now;
+    this.status = 'active';
+    this.failedSignIns = 0;
+    return next;
+  }
+}

@@ -1,0 +1,18 @@
+import type { Account } from './account.aggregate.js';
+import type { PasswordHistory } from './password-history.vo.js';
+
+export abstract class AccountRepository {
+  abstract findById(id: string): Promise<Account | null>;
+  abstract findByEmail(organizationId: string, email: string): Promise<Account | null>;
+  /**
+   * Reads the account afresh and locks its row until the transaction ends: every change
+   * of an account (above all the failure count) goes through it, so concurrent changes
+   * apply one after another instead of overwriting each other.
+   */
+  abstract lock(id: string): Promise<Account | null>;
+  /** Throws ConflictError when the e-mail is taken in the organization. */
+  abstract add(account: Account): Promise<void>;
+  abstract save(account: Account): Promise<void>;
+  abstract history(accountId: string): Promise<PasswordHistory>;
+  abstract saveHistory(accountId: string, history: PasswordHistory, now: Date): Promise<void>;
+}

@@ -1,0 +1,41 @@
+import { DomainError } from '#libs/shared-kernel';
+import type { PolicyViolation } from '#libs/password-policy';
+
+/** Wrong password, unknown e-mail and unknown organization: one answer for all (SPEC §2). */
+export class InvalidCredentialsError extends DomainError {
+  readonly code = 'INVALID_CREDENTIALS';
+
+  constructor() {
+    super('The organization, e-mail or password is not correct.');
+  }
+}
+
+export class PasswordResetRequiredError extends DomainError {
+  readonly code = 'PASSWORD_RESET_REQUIRED';
+
+  constructor() {
+    super('The password must be reset by e-mail before signing in.');
+  }
+}
+
+/** Unknown, used and expired tokens answer alike (SPEC §3). */
+export class ResetTokenInvalidError extends DomainError {
+  readonly code = 'RESET_TOKEN_INVALID';
+
+  constructor() {
+    super('The reset link is invalid or has expired.');
+  }
+}
+
+export class PasswordPolicyViolatedError extends DomainError {
+  readonly code = 'PASSWORD_POLICY_VIOLATION';
+
+  constructor(readonly violations: readonly PolicyViolation[]) {
+    super('The password does not meet the password policy.');
+    this.extensions.violations = violations;
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+}

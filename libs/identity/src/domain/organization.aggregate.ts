@@ -1,0 +1,29 @@
+import { ValidationFailedError } from '#libs/shared-kernel';
+import type { PasswordPolicyOverrides, PasswordPolicySettings } from '#libs/password-policy';
+
+const NAME_PATTERN = /^[a-z0-9-]{3,63}$/;
+
+export class Organization {
+  private constructor(
+    readonly id: string,
+    readonly name: string,
+    public displayName: string,
+    /** Only what the organization chose; defaults stay in the policy module so they can evolve. */
+    public policyOverrides: PasswordPolicyOverrides,
+    readonly createdAt: Date,
+  ) {}
+
+  static create(input: { id: string; name: string; displayName?: string; now: Date }): Organization {
+    if (!NAME_PATTERN.test(input.name)) {
+      throw new ValidationFailedError('The organization name is not valid.', [
+        { field: 'name', message: 'name must be 3 to 63 characters of a-z, 0-9 and -' },
+      ]);
+    }
+    return new Organization(input.id, input.name, input.displayName?.trim() || input.name, {}, input.now);
+  }
+
+  /** `settings` was validated by the policy module; storing its JSON keeps the stored form canonical. */
+  setPasswordPolicy(settings: PasswordPolicySettings): void {
+    this.policyOverrides = settings.toJSON();
+  }
+}

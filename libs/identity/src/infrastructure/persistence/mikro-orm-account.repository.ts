@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { ConflictError } from '#libs/shared-kernel';
+import { Account } from '../../domain/account.aggregate.js';
+import { AccountRepository } from '../../domain/account.repository.js';
+import { PasswordHistory } from '../../domain/password-history.vo.js';
+import { isUuid } from './uuid.js';
+
+@Injectable()
+export class MikroOrmAccountRepository extends AccountRepository {
+  constructor(private readonly em: EntityManager) {
+    super();
+  }
+
+  async findById(id: string): Promise<Account | null> {
+    return isUuid(id) ? this.em.findOne(Account, { id }) : null;
+  }
+
+  findByEmail(organizationId: string, email: string): Promise<Account | null> {
+    return this.em.findOne(Account, { organizationId, emailNormalized: email });
+  }
+
+  async lock(id: string): Promise<Account | null> {
+    if (!isUuid(id)) return null;
+    return this.em.findOne(Account, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  }
+
+  async add(account: Account): Promise<void> {
+    try {
+      await this.em.persist(account).flush();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw new ConflictError('An account with this e-mail already exists.');
+      throw error;
+    }
+  }
+
+  async save(account: Account): Promise<void> {
+    await this.em.persist(account).flush();
+  }
+
+  async history(accountId: string): Promise<PasswordHistory> {
+    const rows = await this.em.execute<Array<{ password_hash: string }>>(
+      'select password_hash from password_history where account_id = ? order by position',
+      [accountId],
+    );
+    return PasswordHistory.of(rows.map((row) => row.password_hash));
+  }
+
+  async saveHistory(accountId: string, history: PasswordHistory, now: Date): Promise<void> {
+    await this.em.execute('delete from password_history where account_id = ?', [accountId]);
+    const hashes = history.previousHashes;
+    if (hashes.length === 0) return;
+    const values = hashes.map(() => '(?, ?, ?, ?)').join(', ');
+    await this.em.execute(
+      `insert into password_history (account_id, position, password_hash, created_at) values ${values}`,
+      hashes.flatMap((hash, position) => [accountId, position, hash, now]),
+    );
+  }
+}

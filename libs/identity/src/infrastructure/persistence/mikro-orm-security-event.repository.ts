@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import type { FilterQuery } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { SecurityEvent } from '../../domain/security-event.js';
+import { type SecurityEventFilter, SecurityEventRepository } from '../../domain/security-event.repository.js';
+import { isUuid } from './uuid.js';
+
+@Injectable()
+export class MikroOrmSecurityEventRepository extends SecurityEventRepository {
+  constructor(private readonly em: EntityManager) {
+    super();
+  }
+
+  async add(event: SecurityEvent): Promise<void> {
+    this.em.persist(event);
+  }
+
+  async findById(organizationId: string, id: string): Promise<SecurityEvent | null> {
+    return isUuid(id) ? this.em.findOne(SecurityEvent, { id, organizationId }) : null;
+  }
+
+  async list({ organizationId, accountId, type, before, limit }: SecurityEventFilter): Promise<SecurityEvent[]> {
+    if (accountId !== undefined && !isUuid(accountId)) return [];
+    const where: FilterQuery<SecurityEvent> = { organizationId };
+    if (accountId !== undefined) where.accountId = accountId;
+    if (type !== undefined) where.type = type;
+    if (before) {
+      where.$or = before.id
+        ? [{ occurredAt: { $lt: before.occurredAt } }, { occurredAt: before.occurredAt, id: { $lt: before.id } }]
+        : [{ occurredAt: { $lt: before.occurredAt } }];
+    }
+    return this.em.find(SecurityEvent, where, { orderBy: { occurredAt: 'desc', id: 'desc' }, limit });
+  }
+}

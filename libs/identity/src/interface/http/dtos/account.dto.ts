@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ACCOUNT_LOCALES, type AccountLocale } from '../../../domain/account.aggregate.js';
+
+// Longer than any policy allows (128), short enough that hashing it costs nothing extra.
+const PASSWORD_MAX = 1024;
+
+export class CreateAccountDto {
+  @ApiProperty({ example: 'jane@example.com' }) @IsEmail() @MaxLength(254) email!: string;
+
+  @ApiPropertyOptional({ description: 'Without it the account is invited to set one by e-mail.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(PASSWORD_MAX)
+  password?: string;
+
+  @ApiPropertyOptional({ enum: ACCOUNT_LOCALES, default: 'en' }) @IsOptional() @IsIn(ACCOUNT_LOCALES) locale?: AccountLocale;
+}
+
+export class SignInDto {
+  @ApiProperty({ example: 'acme' }) @IsString() @MinLength(1) @MaxLength(100) organization!: string;
+  @ApiProperty({ example: 'jane@example.com' }) @IsString() @MinLength(1) @MaxLength(254) email!: string;
+  @ApiProperty() @IsString() @MaxLength(PASSWORD_MAX) password!: string;
+}
+
+export class PasswordCheckDto {
+  @ApiProperty({ example: 'acme' }) @IsString() @MinLength(1) @MaxLength(100) organization!: string;
+  @ApiProperty() @IsString() @MaxLength(PASSWORD_MAX) password!: string;
+  @ApiPropertyOptional({ example: 'jane@example.com' }) @IsOptional() @IsString() @MaxLength(254) email?: string;
+}
+
+export class ResetRequestDto {
+  @ApiProperty({ example: 'acme' }) @IsString() @MinLength(1) @MaxLength(100) organization!: string;
+  @ApiProperty({ example: 'jane@example.com' }) @IsString() @MinLength(1) @MaxLength(254) email!: string;
+}
+
+export class ResetTokenDto {
+  @ApiProperty({ description: 'The token from the fragment of the e-mailed link.' }) @IsString() @MinLength(1) @MaxLength(256) token!: string;
+}
+
+export class ResetConfirmDto extends ResetTokenDto {
+  @ApiProperty() @IsString() @MaxLength(PASSWORD_MAX) newPassword!: string;
+  @ApiPropertyOptional({ default: false, description: 'Also expire every access and API token of the account (SPEC §4).' })
+  @IsOptional()
+  @IsBoolean()
+  expireSessionsAndTokens?: boolean;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty() @IsString() @MaxLength(PASSWORD_MAX) currentPassword!: string;
+  @ApiProperty() @IsString() @MaxLength(PASSWORD_MAX) newPassword!: string;
+  @ApiProperty({ description: 'true: every session, refresh, access and API token of the account stops working before the 204.' })
+  @IsBoolean()
+  expireSessionsAndTokens!: boolean;
+}

@@ -1,0 +1,61 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { PasswordPolicyDescription } from '#libs/password-policy';
+import type { AccountView } from '../../application/commands/create-account/create-account.command.js';
+import { CreateAccount } from '../../application/commands/create-account/create-account.command.js';
+import { CreateOrganization, type OrganizationView } from '../../application/commands/create-organization/create-organization.command.js';
+import { ExpireAccountSessions } from '../../application/commands/expire-account-sessions/expire-account-sessions.command.js';
+import { RequireAccountReset } from '../../application/commands/require-account-reset/require-account-reset.command.js';
+import { UpdatePasswordPolicy } from '../../application/commands/update-password-policy/update-password-policy.command.js';
+import { ListSecurityEvents, type SecurityEventPage } from '../../application/queries/list-security-events/list-security-events.query.js';
+import type { RequestOrigin } from '../../domain/security-event.js';
+import { AdminKeyGuard } from './admin-key.guard.js';
+import { CreateAccountDto } from './dtos/account.dto.js';
+import { CreateOrganizationDto, PasswordPolicyDto, SecurityEventsQueryDto } from './dtos/organization.dto.js';
+import { Origin } from './request-origin.decorator.js';
+
+/** SPEC §5 and §9, with the administration key. */
+@ApiTags('administration')
+@ApiBearerAuth()
+@UseGuards(AdminKeyGuard)
+@Controller('v1/organizations')
+export class OrganizationsAdminController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  create(@Body() body: CreateOrganizationDto, @Origin() origin: RequestOrigin): Promise<OrganizationView> {
+    return this.commands.execute(new CreateOrganization(body.name, body.displayName, origin));
+  }
+
+  @Put(':organization/password-policy')
+  setPolicy(@Param('organization') organization: string, @Body() body: PasswordPolicyDto, @Origin() origin: RequestOrigin): Promise<PasswordPolicyDescription> {
+    return this.commands.execute(new UpdatePasswordPolicy(organization, body, origin));
+  }
+
+  @Post(':organization/accounts')
+  createAccount(@Param('organization') organization: string, @Body() body: CreateAccountDto, @Origin() origin: RequestOrigin): Promise<AccountView> {
+    return this.commands.execute(new CreateAccount(organization, body.email, body.password, body.locale ?? 'en', origin));
+  }
+
+  @Post(':organization/accounts/:id/expire-sessions')
+  @HttpCode(204)
+  async expireSessions(@Param('organization') organization: string, @Param('id') id: string, @Origin() origin: RequestOrigin): Promise<void> {
+    await this.commands.execute(new ExpireAccountSessions(organization, id, origin));
+  }
+
+  @Post(':organization/accounts/:id/require-reset')
+  @HttpCode(204)
+  async requireReset(@Param('organization') organization: string, @Param('id') id: string, @Origin() origin: RequestOrigin): Promise<void> {
+    await this.commands.execute(new RequireAccountReset(organization, id, origin));
+  }
+
+  @Get(':organization/security-events')
+  securityEvents(@Param('organization') organization: string, @Query() query: SecurityEventsQueryDto): Promise<SecurityEventPage> {
+    const { accountId, type, before, limit = 50 } = query;
+    return this.queries.execute(new ListSecurityEvents(organization, { accountId, type, before, limit }));
+  }
+}

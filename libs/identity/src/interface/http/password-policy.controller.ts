@@ -1,0 +1,25 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { PasswordPolicyDescription } from '#libs/password-policy';
+import { CheckPassword, type PasswordCheck } from '../../application/queries/check-password/check-password.query.js';
+import { GetPasswordPolicy } from '../../application/queries/get-password-policy/get-password-policy.query.js';
+import { PasswordCheckDto } from './dtos/account.dto.js';
+
+/** Public (SPEC §1): a client renders the rules and checks as the user types. */
+@ApiTags('password policy')
+@Controller('v1')
+export class PasswordPolicyController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('organizations/:organization/password-policy')
+  policy(@Param('organization') organization: string): Promise<PasswordPolicyDescription> {
+    return this.queries.execute(new GetPasswordPolicy(organization));
+  }
+
+  @Post('password-policy/check')
+  @HttpCode(200)
+  check(@Body() body: PasswordCheckDto): Promise<PasswordCheck> {
+    return this.queries.execute(new CheckPassword(body.organization, body.password, body.email));
+  }
+}

@@ -1,0 +1,44 @@
+import { Body, Controller, HttpCode, Logger, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { RequestReset } from '../../application/commands/request-reset/request-reset.command.js';
+import { ResetPassword } from '../../application/commands/reset-password/reset-password.command.js';
+import { type ResetTokenView, VerifyResetToken } from '../../application/queries/verify-reset-token/verify-reset-token.query.js';
+import type { RequestOrigin } from '../../domain/security-event.js';
+import { ResetConfirmDto, ResetRequestDto, ResetTokenDto } from './dtos/account.dto.js';
+import { Origin } from './request-origin.decorator.js';
+
+export const RESET_REQUESTED = { message: 'If the account exists, an e-mail has been sent.' } as const;
+
+@ApiTags('password reset')
+@Controller('v1/password-resets')
+export class PasswordResetsController {
+  private readonly logger = new Logger(PasswordResetsController.name);
+
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  /** Answers before doing anything, so existing and unknown accounts take the same time (SPEC §3.1). */
+  @Post()
+  @HttpCode(202)
+  request(@Body() body: ResetRequestDto, @Origin() origin: RequestOrigin): typeof RESET_REQUESTED {
+    this.commands.execute(new RequestReset(body.organization, body.email, origin)).catch((error: Error) => {
+      this.logger.error(`Reset request failed after answering: ${error.message}`);
+    });
+    return RESET_REQUESTED;
+  }
+
+  @Post('verify')
+  @HttpCode(200)
+  verify(@Body() body: ResetTokenDto): Promise<ResetTokenView> {
+    return this.queries.execute(new VerifyResetToken(body.token));
+  }
+
+  @Post('confirm')
+  @HttpCode(204)
+  async confirm(@Body() body: ResetConfirmDto, @Origin() origin: RequestOrigin): Promise<void> {
+    await this.commands.execute(new ResetPassword(body.token, body.newPassword, body.expireSessionsAndTokens ?? false, origin));
+  }
+}

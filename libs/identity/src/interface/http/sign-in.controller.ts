@@ -1,0 +1,20 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { IssuedTokens } from '../../application/ports/account-sessions.port.js';
+import { SignIn } from '../../application/commands/sign-in/sign-in.command.js';
+import type { RequestOrigin } from '../../domain/security-event.js';
+import { SignInDto } from './dtos/account.dto.js';
+import { Origin } from './request-origin.decorator.js';
+
+@ApiTags('authentication')
+@Controller('v1/auth')
+export class SignInController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('sign-in')
+  @HttpCode(200)
+  signIn(@Body() body: SignInDto, @Origin() origin: RequestOrigin): Promise<IssuedTokens> {
+    return this.commands.execute(new SignIn(body.organization, body.email, body.password, origin));
+  }
+}

@@ -1,0 +1,94 @@
+import { adminAuth, createAccount, createOrganization, signIn, strongPassword, type TestAccount } from '../support/fixtures.js';
+import { TestStack } from '../support/test-stack.js';
+import { tokenFrom } from './mail-links.js';
+
+describe('sign-in and lockout (SPEC §2)', () => {
+  let stack: TestStack;
+  let organization: string;
+
+  beforeAll(async () => {
+    stack = await TestStack.start();
+    organization = await createOrganization(stack);
+  });
+  afterAll(() => stack.close());
+
+  const attempt = (body: { organization: string; email: string; password: string }) => stack.http().post('/v1/auth/sign-in').send(body);
+
+  async function answers(body: { organization: string; email: string; password: string }, times: number): Promise<Array<{ status: number; body: unknown }>> {
+    const result = [];
+    for (let i = 0; i < times; i++) {
+      const response = await attempt(body);
+      result.push({ status: response.status, body: response.body });
+    }
+    return result;
+  }
+
+  it('signs in with the right password, e-mail in any case, and shows the account at /v1/me', async () => {
+    const account = await createAccount(stack, organization, 'Jane.Doe@Example.com');
+    const response = await attempt({ organization, email: 'jane.doe@EXAMPLE.com', password: account.password }).expect(200);
+    expect(response.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900, refreshToken: expect.any(String), sessionId: expect.any(String) });
+    const me = await stack.http().get('/v1/me').set('authorization', `Bearer ${response.body.accessToken}`).expect(200);
+    expect(me.body).toEqual({ id: account.id, email: 'Jane.Doe@Example.com', organization, locale: 'en', passwordChangedAt: expect.any(String), createdAt: expect.any(String) });
+  });
+
+  it('answers an existing account, an unknown e-mail and an unknown organization with the same sequence, body for body', async () => {
+    const account = await createAccount(stack, organization);
+    const existing = await answers({ organization, email: account.email, password: 'Wrong-Password-1' }, 7);
+    const unknownEmail = await answers({ organization, email: 'nobody-here@example.com', password: 'Wrong-Password-1' }, 7);
+    const unknownOrganization = await answers({ organization: 'no-such-org', email: account.email, password: 'Wrong-Password-1' }, 7);
+    expect(existing.map((a) => a.status)).toEqual([401, 401, 401, 401, 423, 423, 423]);
+    expect(existing[0].body).toEqual({
+      type: 'urn:latchkey:problem:invalid-credentials',
+      title: 'Unauthorized',
+      status: 401,
+      detail: expect.any(String),
+      code: 'INVALID_CREDENTIALS',
+    });
+    expect(existing[4].body).toMatchObject({ status: 423, code: 'PASSWORD_RESET_REQUIRED' });
+    expect(unknownEmail).toEqual(existing);
+    expect(unknownOrganization).toEqual(existing);
+    await attempt({ organization, email: account.email, password: account.password }).expect(423);
+  });
+
+  it('counts 50 concurrent wrong attempts exactly: the right password is refused afterwards', async () => {
+    const account = await createAccount(stack, organization);
+    const wrong = await Promise.all(Array.from({ length: 50 }, () => attempt({ organization, email: account.email, password: 'Wrong-Password-1' })));
+    const statuses = wrong.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(4);
+    expect(statuses.filter((s) => s === 423)).toHaveLength(46);
+    await attempt({ organization, email: account.email, password: account.password }).expect(423);
+  });
+
+  it('resets the count on success', async () => {
+    const account = await createAccount(stack, organization);
+    for (let i = 0; i < 4; i++) await attempt({ organization, email: account.email, password: 'Wrong-Password-1' }).expect(401);
+    await signIn(stack, account);
+    for (let i = 0; i < 4; i++) await attempt({ organization, email: account.email, password: 'Wrong-Password-1' }).expect(401);
+    await signIn(stack, account);
+  });
+
+  it('e-mails a reset link when it locks, and the reset through it lets the owner sign in again', async () => {
+    const account = await createAccount(stack, organization);
+    for (let i = 0; i < 5; i++) await attempt({ organization, email: account.email, password: 'Wrong-Password-1' });
+    const [mail] = await stack.mail.waitFor(account.email);
+    const newPassword = strongPassword();
+    await stack.http().post('/v1/password-resets/confirm').send({ token: tokenFrom(mail), newPassword }).expect(204);
+    await signIn(stack, { ...account, password: newPassword });
+  });
+
+  it('follows the organization lockout threshold', async () => {
+    const strict = await createOrganization(stack);
+    await stack.http().put(`/v1/organizations/${strict}/password-policy`).set('authorization', adminAuth(stack)).send({ lockoutThreshold: 3 }).expect(200);
+    const account: TestAccount = await createAccount(stack, strict);
+    const existing = await answers({ organization: strict, email: account.email, password: 'Wrong-Password-1' }, 4);
+    const unknown = await answers({ organization: strict, email: 'ghost@example.com', password: 'Wrong-Password-1' }, 4);
+    expect(existing.map((a) => a.status)).toEqual([401, 401, 423, 423]);
+    expect(unknown).toEqual(existing);
+  });
+
+  it('refuses a missing or malformed body with 400, never 500', async () => {
+    await stack.http().post('/v1/auth/sign-in').send({ organization, email: 'a@b.c' }).expect(400);
+    await stack.http().post('/v1/auth/sign-in').send({ organization, email: 'a@b.c', password: 5 }).expect(400);
+    await stack.http().post('/v1/auth/sign-in').send({ organization, email: 'a@b.c', password: 'x', extra: 1 }).expect(400);
+  });
+});
