@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -61,6 +62,16 @@ export class TestStack {
   /** A supertest client of API instance `index`. */
   http(index = 0): ReturnType<typeof request> {
     return request(this.apis[index].getHttpServer());
+  }
+
+  /**
+   * Makes the first API instance listen on a real loopback port (a browser needs one) and returns
+   * its base URL. Pass the port of PUBLIC_URL when e-mailed links must open this instance.
+   */
+  async listen(port = 0): Promise<string> {
+    await this.api.listen(port, '127.0.0.1');
+    const address = this.api.getHttpServer().address() as AddressInfo;
+    return `http://127.0.0.1:${address.port}`;
   }
 
   /** Another API instance on the same database and Redis, as behind a load balancer. */

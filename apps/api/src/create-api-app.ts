@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { type AppConfig, ProblemDetailsFilter, StrictValidationPipe } from '#libs/shared-kernel';
 import { AppModule } from './app.module.js';
+import { serveConsole } from './console-static.js';
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
@@ -31,5 +32,6 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       .build(),
   );
   SwaggerModule.setup('docs', app, document);
+  await serveConsole(app);
   return app;
 }

@@ -1,0 +1,11 @@
+/** `GET /v1/me` (SPEC §2); the organization may come as its name or as an object. */
+export interface Me {
+  id: string;
+  email: string;
+  organization: string | { name: string; displayName?: string | null };
+  passwordChangedAt?: string | null;
+}
+
+export function organizationName(me: Me): string {
+  return typeof me.organization === 'string' ? me.organization : me.organization.name;
+}

@@ -1,0 +1,96 @@
+import { ConsoleHarness } from './console-browser.js';
+import type { Locator } from 'playwright-core';
+import { type ConsoleAccount, createAccount, resetLinkFrom, strongPassword } from './console-fixtures.js';
+
+describe('console: forgotten password, from the sign-in page to signing in with the new one', () => {
+  let harness: ConsoleHarness;
+  let account: ConsoleAccount;
+
+  beforeAll(async () => {
+    harness = await ConsoleHarness.start();
+    account = await createAccount(harness.stack);
+  });
+  afterAll(() => harness?.close());
+
+  it('serves the console from the API itself, under a strict Content-Security-Policy', async () => {
+    const response = await harness.page.goto(`${harness.baseUrl}/`);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await expect(harness.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Sign in');
+    await harness.screenshot('01-sign-in-organization');
+  });
+
+  it('walks the whole reset story through the e-mail', async () => {
+    const { page, baseUrl, stack } = harness;
+    await page.goto(`${baseUrl}/`);
+    await page.getByLabel('Organization name').fill(account.organization);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('E-mail').fill(account.email);
+    await harness.screenshot('02-sign-in-credentials');
+    await page.getByRole('button', { name: 'Reset password' }).click();
+
+    await page.getByRole('heading', { name: 'Reset password' }).waitFor();
+    expect(await page.getByLabel('E-mail').inputValue()).toBe(account.email);
+    await harness.screenshot('03-reset-request');
+    await page.getByRole('button', { name: 'Send password reset e-mail' }).click();
+    await page.getByRole('heading', { name: 'Check your e-mail' }).waitFor();
+    const confirmation = await page.getByRole('status').first().textContent();
+    await harness.screenshot('04-reset-requested');
+
+    const link = await resetLinkFrom(stack, account.email, 1);
+    expect(link.startsWith(`${baseUrl}/reset-password#token=`)).toBe(true);
+    await page.goto(link);
+    await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+    expect(page.url()).toBe(`${baseUrl}/reset-password`);
+
+    const newPassword = page.getByLabel('New password', { exact: true });
+    await newPassword.pressSequentially('abc123', { delay: 20 });
+    const rule = (code: string) => page.locator(`li[data-rule="${code}"]`);
+    await expect(waitForState(rule('SEQUENTIAL'), 'broken')).resolves.toBe('broken');
+    expect(await rule('MISSING_LOWERCASE').getAttribute('data-state')).toBe('met');
+    expect(await rule('MISSING_UPPERCASE').getAttribute('data-state')).toBe('broken');
+    await harness.screenshot('05-reset-password-feedback');
+
+    const chosen = strongPassword();
+    await newPassword.fill(chosen);
+    await expect(waitForState(rule('SEQUENTIAL'), 'met')).resolves.toBe('met');
+    await page.getByLabel('New password again').fill(`${chosen}x`);
+    await page.getByRole('button', { name: 'Reset password' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('not the same');
+
+    await page.getByLabel('New password again').fill(chosen);
+    await page.getByRole('button', { name: 'Reset password' }).click();
+    await page.getByText('Your password has been reset. Sign in with your new password.').waitFor();
+    await harness.screenshot('06-reset-done-sign-in');
+
+    await page.getByLabel('E-mail').fill(account.email);
+    await page.getByLabel('Password', { exact: true }).fill(chosen);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Account information' }).waitFor();
+    await page.getByText(account.email, { exact: true }).waitFor();
+
+    // The same confirmation for an e-mail that has no account (SPEC §3.1).
+    await page.evaluate('sessionStorage.clear()');
+    await page.goto(`${baseUrl}/#/forgot`);
+    await page.getByLabel('E-mail').fill('nobody-here@example.com');
+    await page.getByRole('button', { name: 'Send password reset e-mail' }).click();
+    await page.getByRole('heading', { name: 'Check your e-mail' }).waitFor();
+    expect((await page.getByRole('status').first().textContent())?.replace('nobody-here@example.com', account.email)).toBe(confirmation);
+
+    // A spent link says so and offers a new e-mail.
+    await page.goto(link);
+    await page.getByRole('heading', { name: 'This link can no longer be used' }).waitFor();
+    await page.getByRole('button', { name: 'Send a new password reset e-mail' }).waitFor();
+    await harness.screenshot('07-reset-link-used');
+  });
+
+  it('makes no request to any other origin', () => {
+    const foreign = harness.browserRequests.filter((url) => !url.startsWith(harness.baseUrl));
+    expect(foreign).toEqual([]);
+  });
+});
+
+/** Waits for the live rule feedback (debounced, from the server) to settle on `state`. */
+async function waitForState(rule: Locator, state: string): Promise<string | null> {
+  await rule.and(rule.page().locator(`[data-state="${state}"]`)).waitFor();
+  return rule.getAttribute('data-state');
+}
