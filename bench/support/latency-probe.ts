@@ -4,9 +4,10 @@ import { sleep } from './child-service.js';
 
 /**
  * Sends `GET url` one at a time, every `intervalMs`, until `until` settles; returns each
- * answer's latency in ms. One kept-alive connection: what a load balancer's health check sees.
+ * answer's latency in ms (only 200s, unless `anyStatus`). One kept-alive connection: what a
+ * load balancer's health check sees.
  */
-export async function probeLatency(url: string, until: Promise<unknown>, intervalMs = 50): Promise<{ latencies: number[]; failures: number }> {
+export async function probeLatency(url: string, until: Promise<unknown>, intervalMs = 50, anyStatus = false): Promise<{ latencies: number[]; failures: number }> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   let done = false;
   void until.finally(() => (done = true));
@@ -23,7 +24,7 @@ export async function probeLatency(url: string, until: Promise<unknown>, interva
       req.end();
     });
     const elapsed = performance.now() - started;
-    if (status === 200) latencies.push(elapsed);
+    if (status === 200 || (anyStatus && status > 0)) latencies.push(elapsed);
     else failures += 1;
     await sleep(Math.max(0, intervalMs - elapsed));
   }
