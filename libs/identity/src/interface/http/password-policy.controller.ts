@@ -5,6 +5,7 @@ import type { PasswordPolicyDescription } from '#libs/password-policy';
 import { CheckPassword, type PasswordCheck } from '../../application/queries/check-password/check-password.query.js';
 import { GetPasswordPolicy } from '../../application/queries/get-password-policy/get-password-policy.query.js';
 import { PasswordCheckDto } from './dtos/account.dto.js';
+import { RateLimit } from '#libs/shared-kernel';
 
 /** Public (SPEC §1): a client renders the rules and checks as the user types. */
 @ApiTags('password policy')
@@ -17,6 +18,7 @@ export class PasswordPolicyController {
     return this.queries.execute(new GetPasswordPolicy(organization));
   }
 
+  @RateLimit('policy-check')
   @Post('password-policy/check')
   @HttpCode(200)
   check(@Body() body: PasswordCheckDto): Promise<PasswordCheck> {

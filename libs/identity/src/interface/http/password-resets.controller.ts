@@ -7,6 +7,7 @@ import { type ResetTokenView, VerifyResetToken } from '../../application/queries
 import type { RequestOrigin } from '../../domain/security-event.js';
 import { ResetConfirmDto, ResetRequestDto, ResetTokenDto } from './dtos/account.dto.js';
 import { Origin } from './request-origin.decorator.js';
+import { RateLimit } from '#libs/shared-kernel';
 
 export const RESET_REQUESTED = { message: 'If the account exists, an e-mail has been sent.' } as const;
 
@@ -21,6 +22,7 @@ export class PasswordResetsController {
   ) {}
 
   /** Answers before doing anything, so existing and unknown accounts take the same time (SPEC §3.1). */
+  @RateLimit('reset-request')
   @Post()
   @HttpCode(202)
   request(@Body() body: ResetRequestDto, @Origin() origin: RequestOrigin): typeof RESET_REQUESTED {
@@ -30,12 +32,14 @@ export class PasswordResetsController {
     return RESET_REQUESTED;
   }
 
+  @RateLimit('reset-token')
   @Post('verify')
   @HttpCode(200)
   verify(@Body() body: ResetTokenDto): Promise<ResetTokenView> {
     return this.queries.execute(new VerifyResetToken(body.token));
   }
 
+  @RateLimit('reset-token')
   @Post('confirm')
   @HttpCode(204)
   async confirm(@Body() body: ResetConfirmDto, @Origin() origin: RequestOrigin): Promise<void> {

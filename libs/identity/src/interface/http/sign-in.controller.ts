@@ -6,12 +6,14 @@ import { SignIn } from '../../application/commands/sign-in/sign-in.command.js';
 import type { RequestOrigin } from '../../domain/security-event.js';
 import { SignInDto } from './dtos/account.dto.js';
 import { Origin } from './request-origin.decorator.js';
+import { RateLimit } from '#libs/shared-kernel';
 
 @ApiTags('authentication')
 @Controller('v1/auth')
 export class SignInController {
   constructor(private readonly commands: CommandBus) {}
 
+  @RateLimit('sign-in')
   @Post('sign-in')
   @HttpCode(200)
   signIn(@Body() body: SignInDto, @Origin() origin: RequestOrigin): Promise<IssuedTokens> {
