@@ -61,9 +61,9 @@ export class ConsoleHarness {
   }
 
   async close(): Promise<void> {
-    await this.context?.close();
+    await this.context.close();
     rmSync(this.userDataDir, { recursive: true, force: true });
-    await this.stack?.close();
+    await this.stack.close();
   }
 }
 
