@@ -12,6 +12,9 @@ export const REDACT_PATHS = [
   ...SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
 ];
 
+/** Polled by load balancers and Prometheus: not worth a log line each time. */
+const UNLOGGED_PATHS = new Set(['/health', '/metrics']);
+
 export function loggerOptions(config: AppConfig): Params {
   return {
     pinoHttp: {
@@ -22,7 +25,9 @@ export function loggerOptions(config: AppConfig): Params {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+      // Fastify's middleware layer (middie) strips the mount path from `req.url` (it reads `/`), so
+      // match on `originalUrl`: health checks and scrapes every few seconds would drown the log.
+      autoLogging: { ignore: (req) => UNLOGGED_PATHS.has(((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0]) },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
     },
     forRoutes: ['*path'],
