@@ -22,8 +22,9 @@ export class ChildService {
     this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
   }
 
-  static start(name: string, script: string, env: Record<string, string>, nodeArgs: string[] = []): ChildService {
-    const child = spawn(process.execPath, [...nodeArgs, script], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: 'pipe' });
+  /** `cwd`: another checkout or copy of the built app (with its package.json), to compare two builds side by side. */
+  static start(name: string, script: string, env: Record<string, string>, nodeArgs: string[] = [], cwd?: string): ChildService {
+    const child = spawn(process.execPath, [...nodeArgs, script], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: 'pipe', cwd });
     return new ChildService(name, child);
   }
 
