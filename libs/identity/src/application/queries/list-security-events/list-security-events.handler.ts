@@ -22,7 +22,16 @@ export class ListSecurityEventsHandler implements IQueryHandler<ListSecurityEven
     const organization = await this.lookup.organization(name);
     const before = await this.cursor(organization.id, filter.before);
     const events = await this.events.list({ organizationId: organization.id, accountId: filter.accountId, type: filter.type, before, limit: filter.limit });
-    const views = events.map((event) => ({ ...event, occurredAt: event.occurredAt.toISOString() }));
+    const views = events.map(({ id, type, organizationId, accountId, occurredAt, clientIp, userAgent, details }) => ({
+      id,
+      type,
+      organizationId,
+      accountId,
+      occurredAt: occurredAt.toISOString(),
+      clientIp,
+      userAgent,
+      details,
+    }));
     return { events: views, nextBefore: events.length === filter.limit ? events[events.length - 1].id : null };
   }
 

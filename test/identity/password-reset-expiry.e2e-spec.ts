@@ -1,0 +1,25 @@
+import { createAccount, createOrganization } from '../support/fixtures.js';
+import { TestStack } from '../support/test-stack.js';
+import { tokenFrom } from './mail-links.js';
+import { policyPassword } from './passwords.js';
+
+// A file of its own: MikroORM's forFeature registry does not survive a second TestStack in one file.
+describe('reset token expiry', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await TestStack.start({ env: { RESET_TOKEN_TTL_SECONDS: '10' } });
+  });
+  afterAll(() => stack.close());
+
+  it('answers 410 to verify and confirm once the token has expired', async () => {
+    const organization = await createOrganization(stack);
+    const account = await createAccount(stack, organization);
+    await stack.http().post('/v1/password-resets').send({ organization, email: account.email }).expect(202);
+    const token = tokenFrom((await stack.mail.waitFor(account.email))[0]);
+    await stack.http().post('/v1/password-resets/verify').send({ token }).expect(200);
+    await new Promise((resolve) => setTimeout(resolve, 10_500));
+    await stack.http().post('/v1/password-resets/verify').send({ token }).expect(410);
+    await stack.http().post('/v1/password-resets/confirm').send({ token, newPassword: policyPassword() }).expect(410);
+  }, 30_000);
+});
