@@ -1,5 +1,6 @@
-import { BullModule } from '@nestjs/bullmq';
-import { Module } from '@nestjs/common';
+import { BullModule, InjectQueue } from '@nestjs/bullmq';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import { AppConfig, MAIL_QUEUE } from '#libs/shared-kernel';
 import { DeliverMailHandler } from './application/deliver-mail/deliver-mail.handler.js';
 import { MailDeliveryOptions } from './application/deliver-mail/mail-delivery.options.js';
@@ -27,4 +28,12 @@ import { MailTemplates } from './infrastructure/templates/mail-templates.js';
     MailProcessor,
   ],
 })
-export class NotificationsModule {}
+export class NotificationsModule implements OnModuleInit {
+  constructor(@InjectQueue(MAIL_QUEUE) private readonly queue: Queue) {}
+
+  onModuleInit(): void {
+    // Without a listener BullMQ prints every failed reconnect during a Redis outage; the outage
+    // shows in /health and the jobs simply wait for Redis.
+    this.queue.on('error', () => undefined);
+  }
+}

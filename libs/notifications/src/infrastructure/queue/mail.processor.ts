@@ -1,4 +1,4 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { MAIL_QUEUE } from '#libs/shared-kernel';
@@ -33,5 +33,11 @@ export class MailProcessor extends WorkerHost {
       this.logger.warn(`${label} attempt ${job.attemptsMade + 1} failed: ${(error as Error).message}`);
       throw error;
     }
+  }
+
+  /** Connection errors (a Redis outage): BullMQ reconnects by itself; /health reports the outage. */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.logger.debug(`Mail worker: ${error.message}`);
   }
 }
