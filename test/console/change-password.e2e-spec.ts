@@ -62,6 +62,7 @@ describe('console: account information, and a password change that expires every
     expect(await expire.getAttribute('aria-describedby')).toBeTruthy();
     await page.getByText('This action cannot be undone.').waitFor();
     await expire.check();
+    await page.locator('li[data-rule="LENGTH"][data-state="met"]').first().waitFor();
     await harness.screenshot('13-change-password-expire');
     await page.getByRole('button', { name: 'Change' }).click();
 

@@ -1,6 +1,6 @@
 import { api } from '../api.client.js';
 import { h, uniqueId } from '../html.builder.js';
-import { when } from '../time.format.js';
+import { when } from '../display.format.js';
 import { describeError } from '../problem.messages.js';
 import { field, markInvalid } from '../widgets/field.widget.js';
 import { Notice } from '../widgets/notice.widget.js';

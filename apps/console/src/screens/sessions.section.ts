@@ -1,6 +1,6 @@
 import { api } from '../api.client.js';
 import { h } from '../html.builder.js';
-import { when } from '../time.format.js';
+import { deviceName, when } from '../display.format.js';
 import { describeError } from '../problem.messages.js';
 import { signOut } from '../sign-out.flow.js';
 import { tokenStore } from '../token.store.js';
@@ -43,7 +43,7 @@ export function sessionsSection(): HTMLElement {
 
 function row(session: SessionRow, notice: Notice, reload: () => Promise<void>): HTMLTableRowElement {
   const current = session.current ?? session.id === tokenStore.read()?.sessionId;
-  const device = session.userAgent || 'Unknown device';
+  const device = deviceName(session.userAgent);
   const end = h('button', { type: 'button', class: 'secondary', 'aria-label': `End session: ${device}${current ? ' (this session)' : ''}` }, 'End session');
   end.addEventListener('click', () =>
     void busy(end, async () => {
@@ -60,7 +60,7 @@ function row(session: SessionRow, notice: Notice, reload: () => Promise<void>): 
   return h(
     'tr',
     { 'data-session': session.id },
-    h('td', {}, device, current ? h('strong', { class: 'badge' }, ' This session') : null),
+    h('td', { title: session.userAgent ?? '' }, device, current ? h('strong', { class: 'badge' }, ' This session') : null),
     h('td', {}, session.clientIp ?? '—'),
     h('td', {}, when(session.createdAt)),
     h('td', {}, when(session.lastUsedAt)),
