@@ -11,6 +11,11 @@ import { databaseOptions } from './infrastructure/persistence/database-options.j
 import { QueueRegistry } from './infrastructure/queue/queue-registry.js';
 import { RedisClient } from './infrastructure/redis/redis-client.js';
 
+// Registered once, at import: @mikro-orm/nestjs clears its entity list when an application closes
+// and again at the next forFeature() call, so a per-forRoot call would forget the other modules'
+// entities when a process (a test, say) creates a second application after closing the first.
+const OUTBOX_ENTITIES = MikroOrmModule.forFeature([OutboxMessageSchema]);
+
 /** Configuration, database, Redis, outbox and logging: what every module and both apps share. */
 @Global()
 @Module({})
@@ -21,7 +26,7 @@ export class SharedKernelModule {
       imports: [
         LoggerModule.forRoot(loggerOptions(config)),
         MikroOrmModule.forRoot({ ...databaseOptions(config), autoLoadEntities: true, registerRequestContext: true }),
-        MikroOrmModule.forFeature([OutboxMessageSchema]),
+        OUTBOX_ENTITIES,
       ],
       providers: [
         { provide: AppConfig, useValue: config },
