@@ -22,7 +22,7 @@ import { MailTemplates } from './infrastructure/templates/mail-templates.js';
       useFactory: (config: AppConfig): MailTransport => (config.SMTP_URL ? new SmtpMailTransport(config) : new FileMailTransport(config)),
     },
     { provide: SentMailLedger, useClass: PostgresSentMailLedger },
-    { provide: MailDeliveryOptions, useValue: new MailDeliveryOptions() },
+    { provide: MailDeliveryOptions, useFactory: () => new MailDeliveryOptions() },
     MailTemplates,
     DeliverMailHandler,
     MailProcessor,
