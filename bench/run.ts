@@ -18,7 +18,7 @@ import { migrateTemplate } from './support/bench-database.js';
 import { cleanUp } from './support/clean-up.js';
 import { Installation, type BenchRun } from './support/installation.js';
 import { describeMachine } from './support/machine.js';
-import { cloneAccounts, seedOrganization } from './support/seed.js';
+import { cloneAccounts, MAIN_ACCOUNTS, seedOrganization } from './support/seed.js';
 import { SmtpSink } from './support/smtp-sink.js';
 
 /**
@@ -67,7 +67,7 @@ async function startMain(): Promise<BenchContext['main']> {
   try {
     const organization = 'bench-org';
     const seeded = await seedOrganization(api.client, organization);
-    await cloneAccounts(installation.database, seeded.templateAccountId, 1_000);
+    await cloneAccounts(installation.database, seeded.templateAccountId, MAIN_ACCOUNTS);
     const worker = await installation.startWorker();
     return { installation, api, organization, worker };
   } catch (error) {

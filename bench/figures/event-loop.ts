@@ -1,5 +1,6 @@
 import type { ApiInstance } from '../support/installation.js';
 import { probeLatency } from '../support/latency-probe.js';
+import { SIGN_IN_ACCOUNTS } from '../support/seed.js';
 import { assertMostlyOk, signInLoad } from '../support/sign-in-load.js';
 import { median, percentile } from '../support/stats.js';
 import { type BenchContext, type FigureResult, format, type Goal, judge, notMeasured } from './figure.js';
@@ -8,7 +9,7 @@ const FIGURE = '`GET /health` p99 while sign-ins saturate the hash pool';
 const COMPARED = '— (ratio to the 50 ms limit)';
 const GOAL: Goal = { op: '<=', value: 1, text: 'p99 < 50 ms' };
 export const EVENT_LOOP = { figure: FIGURE, comparedWith: COMPARED, goal: GOAL };
-export const THREAD_POOL_SIZES = [2, 4, 8];
+export const THREAD_POOL_SIZES = [1, 2, 4, 8];
 
 export interface PoolSizing {
   threadPool: number;
@@ -32,7 +33,7 @@ async function sweep(context: BenchContext, apis: Map<number, ApiInstance>): Pro
       const api = apis.get(size)!;
       const quiet = await probeLatency(`${api.baseUrl}/health`, new Promise((resolve) => setTimeout(resolve, 1_000)));
       idle.set(size, [...(idle.get(size) ?? []), ...quiet.latencies]);
-      const loading = signInLoad(api.baseUrl, main!.organization, 1_000, settings.connections, settings.seconds);
+      const loading = signInLoad(api.baseUrl, main!.organization, SIGN_IN_ACCOUNTS, settings.connections, settings.seconds);
       const [probe, bare] = await Promise.all([probeLatency(`${api.baseUrl}/health`, loading), probeLatency(`${api.baseUrl}/bench-no-such-route`, loading, 50, true)]);
       const result = await loading;
       noIo.set(size, [...(noIo.get(size) ?? []), ...bare.latencies]);

@@ -9,7 +9,7 @@ const COMPARED = '— (ratio to the 1 s limit)';
 const GOAL: Goal = { op: '<=', value: 1, text: 'p95 < 1 s' };
 export const RESET_LATENCY = { figure: FIGURE, comparedWith: COMPARED, goal: GOAL };
 const REQUESTS = 60;
-const FIRST_ACCOUNT = 100;
+const FIRST_ACCOUNT = 901; // u900 (warm-up) to u960, outside the sign-in loads' range
 const SPACING_MS = 100;
 
 /**

@@ -1,4 +1,5 @@
 import { argon2Baseline, OWASP_PARAMETERS } from '../support/argon2-baseline.js';
+import { SIGN_IN_ACCOUNTS } from '../support/seed.js';
 import { assertMostlyOk, signInLoad } from '../support/sign-in-load.js';
 import { median } from '../support/stats.js';
 import { type BenchContext, type FigureResult, format, type Goal, interleave, judge, notMeasured } from './figure.js';
@@ -18,7 +19,7 @@ export async function measureSignInThroughput(context: BenchContext): Promise<Fi
     () => argon2Baseline(OWASP_PARAMETERS, connections, seconds),
     async () => {
       const before = main.api.service.cpuMs();
-      const result = await signInLoad(main.api.baseUrl, main.organization, 1_000, connections, seconds);
+      const result = await signInLoad(main.api.baseUrl, main.organization, SIGN_IN_ACCOUNTS, connections, seconds);
       assertMostlyOk(result, 'sign-in load');
       return { perSecond: result.okPerSecond, cpuMs: (main.api.service.cpuMs() - before) / result.ok };
     },
@@ -34,7 +35,7 @@ export async function measureSignInThroughput(context: BenchContext): Promise<Fi
     goal: GOAL,
     met: judge(ratio, GOAL),
     notes: [
-      `argon2id m=19456 KiB, t=2, p=1; ${connections} connections / ${connections} concurrent verifies; UV_THREADPOOL_SIZE=4`,
+      `argon2id m=19456 KiB, t=2, p=1; ${connections} connections / ${connections} concurrent verifies; UV_THREADPOOL_SIZE=4; accounts u0…u899 in turn`,
       `CPU per sign-in ${format(median(runs.subject.map((r) => r.cpuMs)), 1)} ms (API process, every thread), per raw verify ${format(median(runs.baseline.map((r) => r.cpuMsPerVerify)), 1)} ms`,
       `rounds: sign-in ${runs.subject.map((r) => format(r.perSecond, 1)).join(', ')}; verify ${runs.baseline.map((r) => format(r.perSecond, 1)).join(', ')}`,
     ],

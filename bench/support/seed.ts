@@ -7,6 +7,10 @@ export const SEED_DOMAIN = 'bench.example';
 
 export const seedEmail = (index: number) => `u${index}@${SEED_DOMAIN}`;
 
+/** Accounts of the main installation. Sign-in loads use `u0…u899`; the figures that change passwords use the rest. */
+export const MAIN_ACCOUNTS = 1_000;
+export const SIGN_IN_ACCOUNTS = 900;
+
 export interface SeededOrganization {
   name: string;
   templateAccountId: string;
