@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { adminAuth, createAccount, createOrganization, signIn, type SignedIn, type TestAccount } from '../support/fixtures.js';
+import { adminAuth, createOrganization, signIn, type SignedIn, type TestAccount } from '../support/fixtures.js';
+import { createAccount } from './accounts.js';
 import { TestStack } from '../support/test-stack.js';
 import { policyPassword } from './passwords.js';
 

@@ -1,4 +1,5 @@
-import { createAccount, createOrganization } from '../support/fixtures.js';
+import { createOrganization } from '../support/fixtures.js';
+import { createAccount } from './accounts.js';
 import { TestStack } from '../support/test-stack.js';
 import { tokenFrom } from './mail-links.js';
 import { policyPassword } from './passwords.js';

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { adminAuth, createAccount, createOrganization, signIn } from '../support/fixtures.js';
+import { adminAuth, createOrganization, signIn } from '../support/fixtures.js';
+import { createAccount } from './accounts.js';
 import { TestStack } from '../support/test-stack.js';
 import { tokenFrom } from './mail-links.js';
 import { policyPassword } from './passwords.js';
