@@ -1,0 +1,59 @@
+import { IdentityTestKit } from '../../../infrastructure/testing/identity-test-kit.js';
+import type { Account } from '../../../domain/account.aggregate.js';
+import { ChangePassword } from './change-password.command.js';
+import { ChangePasswordHandler } from './change-password.handler.js';
+
+const origin = { clientIp: '203.0.113.9', userAgent: null };
+
+describe('ChangePasswordHandler', () => {
+  let kit: IdentityTestKit;
+  let handler: ChangePasswordHandler;
+  let account: Account;
+
+  beforeEach(async () => {
+    kit = new IdentityTestKit();
+    handler = new ChangePasswordHandler(kit.organizations, kit.accounts, kit.tokens, kit.policies, kit.hasher, kit.failedEntries, kit.sessions, kit.mail, kit.audit, kit.unitOfWork, kit.clock);
+    account = await kit.account(await kit.organization());
+  });
+
+  const change = (current: string, next: string, expire = false, caller: { accountId: string; sessionId: string | null; apiTokenId: string | null } = { accountId: account.id, sessionId: 's1', apiTokenId: null }) =>
+    handler.execute(new ChangePassword(caller, current, next, expire, origin));
+
+  it('changes the password and ends only the current session', async () => {
+    await change('Plum-korb!7', 'Gazo-vint!4');
+    expect(account.passwordHash).toBe('v1:Gazo-vint!4');
+    expect(kit.sessions.calls).toEqual([{ method: 'endSession', id: 's1', reason: 'password-changed' }]);
+    expect(kit.outbox.jobs).toEqual([{ name: 'password-changed', payload: expect.objectContaining({ sessionsExpired: false, to: 'jane@example.com' }) }]);
+    expect(kit.eventTypes()).toEqual(['password.changed']);
+  });
+
+  it('expires every credential of the account with the option', async () => {
+    await change('Plum-korb!7', 'Gazo-vint!4', true);
+    expect(kit.sessions.calls).toEqual([{ method: 'expireAllCredentials', id: account.id, reason: 'password-changed' }]);
+  });
+
+  it('refuses an API token', async () => {
+    await expect(change('Plum-korb!7', 'Gazo-vint!4', false, { accountId: account.id, sessionId: null, apiTokenId: 't1' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(account.passwordHash).toBe('v1:Plum-korb!7');
+  });
+
+  it('counts a wrong current password as a failed entry and locks at the threshold', async () => {
+    const codes = [];
+    for (let i = 0; i < 5; i++) codes.push(await change('wrong', 'Gazo-vint!4').catch((error) => error.code));
+    expect(codes).toEqual(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'PASSWORD_RESET_REQUIRED']);
+    expect(account.status).toBe('password_reset_required');
+    expect(kit.outbox.jobs.map((job) => job.name)).toEqual(['account-locked']);
+  });
+
+  it('refuses the current password and the ones in the history', async () => {
+    await change('Plum-korb!7', 'Gazo-vint!4');
+    await expect(change('Gazo-vint!4', 'Plum-korb!7')).rejects.toMatchObject({ violations: [{ code: 'REUSED', message: expect.any(String) }] });
+    await expect(change('Gazo-vint!4', 'Gazo-vint!4')).rejects.toMatchObject({ code: 'PASSWORD_POLICY_VIOLATION' });
+  });
+
+  it('spends outstanding reset links', async () => {
+    await kit.resetLinks.send(account, (await kit.organizations.findByName('acme'))!, 'reset', kit.clock.now());
+    await change('Plum-korb!7', 'Gazo-vint!4');
+    expect(kit.tokens.items[0].usedAt).not.toBeNull();
+  });
+});
