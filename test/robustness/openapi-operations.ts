@@ -53,17 +53,18 @@ export function placeholderBody(schema: JsonSchema | undefined): Record<string, 
   return body;
 }
 
-/** A value of the wrong JSON type for the property. */
-export function wrongTypeValues(property: JsonSchema): unknown[] {
+/** Values of the wrong JSON type for the property (null only where the field is required: an optional null means absent). */
+export function wrongTypeValues(property: JsonSchema, required: boolean): unknown[] {
+  const nullIfRequired = required ? [null] : [];
   switch (property.type) {
     case 'boolean':
-      return ['true', 1, null, [], {}];
+      return ['true', 1, [], {}, ...nullIfRequired];
     case 'integer':
     case 'number':
-      return ['7', true, null, [], { n: 1 }, 1.5e300];
+      return ['7', true, [], { n: 1 }, 1.5e300, ...nullIfRequired];
     case 'array':
-      return ['a', 1, {}, null];
+      return ['a', 1, {}, ...nullIfRequired];
     default:
-      return [42, true, null, ['a'], { nested: 'x' }];
+      return [42, true, ['a'], { nested: 'x' }, ...nullIfRequired];
   }
 }

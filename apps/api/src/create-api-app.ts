@@ -2,8 +2,9 @@ import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
-import { type AppConfig, ProblemDetailsFilter, StrictValidationPipe } from '#libs/shared-kernel';
+import { type AppConfig, problem, ProblemDetailsFilter, StrictValidationPipe } from '#libs/shared-kernel';
 import { AppModule } from './app.module.js';
 import { serveConsole } from './console-static.js';
 
@@ -11,7 +12,21 @@ export const BODY_LIMIT_BYTES = 16 * 1024;
 
 /** Builds the HTTP API (not yet listening): used by main.ts and by the end-to-end tests. */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.TRUST_PROXY, return503OnClosing: false });
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    return503OnClosing: false,
+    // Long path parameters reach the routes, whose validation answers them; URLs the router
+    // cannot even decode are answered here, before Nest, in the same problem format.
+    routerOptions: { maxParamLength: 1_000 },
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const status = error.statusCode ?? 400;
+      void reply
+        .status(status)
+        .header('content-type', 'application/problem+json')
+        .send(problem(status === 414 ? 'VALIDATION_FAILED' : 'NOT_FOUND', 'The request URL is not valid.', {}, status));
+    },
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

@@ -13,6 +13,16 @@ interface PendingRow {
 }
 
 const BATCH = 100;
+// BullMQ waits for its connection to be ready without a limit; the relay holds a transaction meanwhile.
+const ENQUEUE_TIMEOUT_MS = 2_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not accept the job within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 const POLL_MS = 1_000;
 
 /**
@@ -113,7 +123,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const sent: string[] = [];
       for (const row of rows) {
         try {
-          await this.queues.get(row.queue).add(row.name, row.payload, { jobId: row.id });
+          await withTimeout(this.queues.get(row.queue).add(row.name, row.payload, { jobId: row.id }), ENQUEUE_TIMEOUT_MS);
           sent.push(row.id);
         } catch (error) {
           const delaySeconds = Math.min(2 ** row.attempts, 60);

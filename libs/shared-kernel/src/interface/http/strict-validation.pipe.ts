@@ -9,6 +9,22 @@ function flatten(errors: ValidationError[], parent = ''): Array<{ field: string;
   });
 }
 
+// NUL cannot be stored in PostgreSQL text, and a lone surrogate is not Unicode text at all.
+const NOT_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The path of the first string (or key) in `value` that is not valid text, if any. */
+function invalidTextAt(value: unknown, path: string, depth = 0): string | undefined {
+  if (typeof value === 'string') return NOT_TEXT.test(value) ? path : undefined;
+  if (typeof value !== 'object' || value === null || depth > 32) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const itemPath = path ? `${path}.${key}` : key;
+    if (NOT_TEXT.test(key)) return itemPath;
+    const found = invalidTextAt(item, itemPath, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /**
  * Global validation: unknown fields are rejected, and a body that is not a JSON object
  * (null, an array, a string) is a validation failure rather than an empty DTO.
@@ -29,6 +45,12 @@ export class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
       throw new ValidationFailedError('The request body must be a JSON object.', [{ field: '(body)', message: 'must be a JSON object' }]);
+    }
+    const invalid = invalidTextAt(value, metadata.type === 'body' ? '' : (metadata.data ?? metadata.type));
+    if (invalid !== undefined) {
+      throw new ValidationFailedError('The request is not valid.', [
+        { field: invalid || '(body)', message: 'must be valid Unicode text without NUL characters' },
+      ]);
     }
     return super.transform(value, metadata);
   }
