@@ -30,6 +30,7 @@ describe('ChangePasswordHandler', () => {
   it('expires every credential of the account with the option', async () => {
     await change('Plum-korb!7', 'Gazo-vint!4', true);
     expect(kit.sessions.calls).toEqual([{ method: 'expireAllCredentials', id: account.id, reason: 'password-changed' }]);
+    expect(kit.eventTypes()).toEqual(['password.changed', 'credentials.expired']);
   });
 
   it('refuses an API token', async () => {

@@ -55,6 +55,7 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePassword> {
       else await this.sessions.endSession(caller.sessionId as string, 'password-changed');
       this.mail.queue('password-changed', current, organization, { occurredAt: now.toISOString(), sessionsExpired: expire });
       await this.audit.record('password.changed', { organizationId: organization.id, accountId: current.id }, origin, { sessionsExpired: expire });
+      if (expire) await this.audit.record('credentials.expired', { organizationId: organization.id, accountId: current.id }, origin, { by: 'owner', via: 'password-change' });
     });
   }
 }

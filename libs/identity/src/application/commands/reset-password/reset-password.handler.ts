@@ -51,6 +51,7 @@ export class ResetPasswordHandler implements ICommandHandler<ResetPassword> {
       else await this.sessions.endAllSessions(current.id, 'password-reset');
       this.mail.queue('password-reset-completed', current, organization, { occurredAt: now.toISOString(), sessionsExpired: expire });
       await this.audit.record('password-reset.completed', { organizationId: organization.id, accountId: current.id }, command.origin, { sessionsExpired: expire, via: token.purpose });
+      if (expire) await this.audit.record('credentials.expired', { organizationId: organization.id, accountId: current.id }, command.origin, { by: 'owner', via: 'password-reset' });
     });
   }
 }
