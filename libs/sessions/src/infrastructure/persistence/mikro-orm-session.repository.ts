@@ -29,8 +29,14 @@ export class MikroOrmSessionRepository {
   async endActive(filter: { sessionId?: string; accountId?: string }, reason: string, now: Date): Promise<string[]> {
     const clauses = ['ended_at is null'];
     const params: unknown[] = [now, reason];
-    if (filter.sessionId) clauses.push('id = ?') && params.push(filter.sessionId);
-    if (filter.accountId) clauses.push('account_id = ?') && params.push(filter.accountId);
+    if (filter.sessionId) {
+      clauses.push('id = ?');
+      params.push(filter.sessionId);
+    }
+    if (filter.accountId) {
+      clauses.push('account_id = ?');
+      params.push(filter.accountId);
+    }
     const rows = await this.em.execute<Array<{ id: string }>>(
       `update sessions set ended_at = ?, end_reason = ? where ${clauses.join(' and ')} returning id`,
       params,
