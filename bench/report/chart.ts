@@ -17,15 +17,15 @@ export function renderChart(figures: readonly FigureResult[]): string {
   const finite = figures.flatMap((f) => [f.goal.value, f.ratio ?? 0]).filter(Number.isFinite);
   const axisMax = Math.min(3, Math.ceil(Math.max(1.2, ...finite) * 1.1 * 2) / 2);
   const x = (value: number) => LABEL + (Math.min(value, axisMax) / axisMax) * PLOT;
-  const height = TOP + figures.length * ROW + 40;
+  const height = TOP + figures.length * ROW + 50;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif" font-size="12">`,
     `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
     `<text x="${WIDTH / 2}" y="22" text-anchor="middle" font-size="15" font-weight="bold">Latchkey benchmarks: each ratio against its goal</text>`,
   ];
   for (let tick = 0; tick <= axisMax + 1e-9; tick += 0.5) {
-    parts.push(`<line x1="${x(tick)}" y1="${TOP - 8}" x2="${x(tick)}" y2="${height - 30}" stroke="#e0e0e0"/>`);
-    parts.push(`<text x="${x(tick)}" y="${height - 14}" text-anchor="middle" fill="#555">${tick.toFixed(1)}</text>`);
+    parts.push(`<line x1="${x(tick)}" y1="${TOP - 8}" x2="${x(tick)}" y2="${height - 40}" stroke="#e0e0e0"/>`);
+    parts.push(`<text x="${x(tick)}" y="${height - 24}" text-anchor="middle" fill="#555">${tick.toFixed(1)}</text>`);
   }
   figures.forEach((figure, i) => {
     const y = TOP + i * ROW;
@@ -41,6 +41,7 @@ export function renderChart(figures: readonly FigureResult[]): string {
     parts.push(`<line x1="${x(figure.goal.value)}" y1="${y}" x2="${x(figure.goal.value)}" y2="${y + 26}" stroke="#000" stroke-width="2" stroke-dasharray="4 3"/>`);
     parts.push(`<text x="${x(figure.goal.value)}" y="${y + 36}" text-anchor="middle" font-size="10" fill="#333">goal ${figure.goal.op === '>=' ? '≥' : '≤'} ${fixed(figure.goal.value)}</text>`);
   });
+  parts.push(`<text x="${LABEL}" y="${height - 2}" font-size="10" fill="#555">green: goal met · red: missed · grey: not measured · dashed: the goal · › beyond the axis</text>`);
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
 }
