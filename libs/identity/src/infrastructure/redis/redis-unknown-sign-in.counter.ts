@@ -20,6 +20,7 @@ return count`;
 export class RedisUnknownSignInCounter extends UnknownSignInCounter {
   private readonly logger = new Logger(RedisUnknownSignInCounter.name);
   private readonly memory = new Map<string, { count: number; expiresAt: number }>();
+  private inMemory = false;
 
   constructor(private readonly redis: RedisClient) {
     super();
@@ -28,9 +29,12 @@ export class RedisUnknownSignInCounter extends UnknownSignInCounter {
   async increment(organizationName: string, emailNormalized: string): Promise<number> {
     const id = createHash('sha256').update(`${organizationName}\n${emailNormalized}`).digest('base64url');
     try {
-      return Number(await this.redis.connection.eval(INCREMENT, 1, this.redis.key('identity', 'unknown-sign-in', id), UNKNOWN_IDENTITY_WINDOW_SECONDS));
+      const count = Number(await this.redis.connection.eval(INCREMENT, 1, this.redis.key('identity', 'unknown-sign-in', id), UNKNOWN_IDENTITY_WINDOW_SECONDS));
+      this.inMemory = false;
+      return count;
     } catch (error) {
-      this.logger.warn(`Redis unavailable, counting unknown sign-ins in memory: ${(error as Error).message}`);
+      if (!this.inMemory) this.logger.warn(`Redis unavailable, counting unknown sign-ins in memory: ${(error as Error).message}`);
+      this.inMemory = true;
       return this.countInMemory(id);
     }
   }
