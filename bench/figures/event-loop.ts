@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { ApiInstance } from '../support/installation.js';
 import { probeLatency } from '../support/latency-probe.js';
 import { SIGN_IN_ACCOUNTS } from '../support/seed.js';
@@ -9,7 +10,9 @@ const FIGURE = '`GET /health` p99 while sign-ins saturate the hash pool';
 const COMPARED = '— (ratio to the 50 ms limit)';
 const GOAL: Goal = { op: '<=', value: 1, text: 'p99 < 50 ms' };
 export const EVENT_LOOP = { figure: FIGURE, comparedWith: COMPARED, goal: GOAL };
-export const THREAD_POOL_SIZES = [1, 2, 4, 8];
+/** README's advice: every core but one hashes, so the event loop always has a core. */
+export const RECOMMENDED_POOL_SIZE = Math.max(1, availableParallelism() - 1);
+export const THREAD_POOL_SIZES = [...new Set([1, 2, 4, 8, RECOMMENDED_POOL_SIZE])].sort((a, b) => a - b);
 
 export interface PoolSizing {
   threadPool: number;
@@ -59,19 +62,22 @@ export async function measureEventLoop(context: BenchContext): Promise<{ figure:
   for (const size of THREAD_POOL_SIZES.filter((s) => s !== 4)) apis.set(size, await main.installation.startApi({ UV_THREADPOOL_SIZE: String(size) }));
   try {
     const sizing = await sweep(context, apis);
+    // Measured at the documented setting (README, "Sizing"): one core left to the event loop.
+    const chosen = sizing.find((s) => s.threadPool === RECOMMENDED_POOL_SIZE)!;
     const atDefault = sizing.find((s) => s.threadPool === 4)!;
-    const ratio = atDefault.healthP99Ms / 50;
+    const ratio = chosen.healthP99Ms / 50;
     return {
       figure: {
         figure: FIGURE,
-        measured: `${format(atDefault.healthP99Ms, 1)} ms (idle: ${format(atDefault.idleHealthP99Ms, 1)} ms)`,
+        measured: `${format(chosen.healthP99Ms, 1)} ms (idle: ${format(chosen.idleHealthP99Ms, 1)} ms)`,
         comparedWith: COMPARED,
         ratio,
         goal: GOAL,
         met: judge(ratio, GOAL),
         notes: [
-          `UV_THREADPOOL_SIZE=4, ${context.settings.connections} sign-in connections, one health check every 50 ms on its own connection`,
-          `p99 of a route without I/O (404) meanwhile: ${format(atDefault.noIoP99Ms, 1)} ms — the event loop's share; the rest of /health is its PostgreSQL and Redis pings`,
+          `UV_THREADPOOL_SIZE=${RECOMMENDED_POOL_SIZE} (cores − 1, as README's "Sizing" advises), ${context.settings.connections} sign-in connections, one health check every 50 ms on its own connection`,
+          `p99 of a route without I/O (404) meanwhile: ${format(chosen.noIoP99Ms, 1)} ms — the event loop's share; the rest of /health is its PostgreSQL and Redis pings`,
+          `with Node's default pool of 4: /health p99 ${format(atDefault.healthP99Ms, 1)} ms, no-I/O route ${format(atDefault.noIoP99Ms, 1)} ms`,
         ],
       },
       sizing,
