@@ -1,5 +1,7 @@
 import { adminAuth, createOrganization, signIn, type TestAccount } from '../support/fixtures.js';
 import { createAccount } from './accounts.js';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { AppConfig } from '#libs/shared-kernel';
 import { TestStack } from '../support/test-stack.js';
 import { tokenFrom } from './mail-links.js';
 import { policyPassword } from './passwords.js';
@@ -87,6 +89,21 @@ describe('sign-in and lockout (SPEC §2)', () => {
     const unknown = await answers({ organization: strict, email: 'ghost@example.com', password: 'Wrong-Password-1' }, 4);
     expect(existing.map((a) => a.status)).toEqual([401, 401, 423, 423]);
     expect(unknown).toEqual(existing);
+  });
+
+  it('upgrades a hash to new argon2 parameters at the next successful sign-in', async () => {
+    const account = await createAccount(stack, organization);
+    const storedHash = async (): Promise<string> => {
+      const [row] = await stack.api.get(EntityManager).fork().execute<Array<{ password_hash: string }>>('select password_hash from accounts where id = ?', [account.id]);
+      return row.password_hash;
+    };
+    expect(await storedHash()).toMatch(/^\$argon2id\$v=19\$m=8192,p=1,t=1\$/);
+    const stronger = Object.assign(Object.create(AppConfig.prototype) as AppConfig, stack.config, { ARGON2_TIME_COST: 2 });
+    const upgraded = stack.apis.length;
+    await stack.startApi(stronger);
+    await signIn(stack, account, upgraded);
+    expect(await storedHash()).toMatch(/^\$argon2id\$v=19\$m=8192,p=1,t=2\$/);
+    await signIn(stack, account, 0);
   });
 
   it('refuses a missing or malformed body with 400, never 500', async () => {
