@@ -4,12 +4,13 @@ import { createServer } from 'node:net';
 /** A built entry point (`dist/…`) run as its own process, as a person or an orchestrator runs it. */
 export class ServiceProcess {
   private output = '';
-  readonly exited: Promise<number | null>;
+  /** The exit code, or the signal that ended the process. */
+  readonly exited: Promise<number | NodeJS.Signals | null>;
 
   private constructor(readonly child: ChildProcess) {
     child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+    this.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
   }
 
   static run(script: string, env: Record<string, string>): ServiceProcess {
@@ -28,7 +29,7 @@ export class ServiceProcess {
     await waitFor(() => pattern.test(this.output), timeoutMs);
   }
 
-  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | NodeJS.Signals | null> {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
     return this.exited;
   }
