@@ -1,0 +1,34 @@
+import { IdentityTestKit } from '../../../infrastructure/testing/identity-test-kit.js';
+import { UpdatePasswordPolicy } from './update-password-policy.command.js';
+import { UpdatePasswordPolicyHandler } from './update-password-policy.handler.js';
+
+const origin = { clientIp: '203.0.113.9', userAgent: null };
+
+describe('UpdatePasswordPolicyHandler', () => {
+  let kit: IdentityTestKit;
+  let handler: UpdatePasswordPolicyHandler;
+
+  beforeEach(async () => {
+    kit = new IdentityTestKit();
+    handler = new UpdatePasswordPolicyHandler(kit.lookup, kit.policies, kit.audit, kit.unitOfWork);
+    await kit.organization();
+  });
+
+  it('replaces the organization choices and describes the result', async () => {
+    await handler.execute(new UpdatePasswordPolicy('acme', { minLength: 12, historyDepth: 5 }, origin));
+    const description = await handler.execute(new UpdatePasswordPolicy('acme', { lockoutThreshold: 3 }, origin));
+    expect(description).toMatchObject({ minLength: 9, historyDepth: 3, lockoutThreshold: 3 });
+    expect(kit.eventTypes()).toEqual(['password-policy.updated', 'password-policy.updated']);
+  });
+
+  it('names every field outside the limits of SPEC §1 and changes nothing', async () => {
+    const error = await handler.execute(new UpdatePasswordPolicy('acme', { minLength: 8, maxLength: 200, historyDepth: 25, lockoutThreshold: 2 }, origin)).catch((e) => e);
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.extensions.errors.map((e: { field: string }) => e.field)).toEqual(['minLength', 'maxLength', 'historyDepth', 'lockoutThreshold']);
+    expect((await kit.organizations.findByName('acme'))?.policyOverrides).toEqual({});
+  });
+
+  it('answers NOT_FOUND for an unknown organization', async () => {
+    await expect(handler.execute(new UpdatePasswordPolicy('nope', {}, origin))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
