@@ -80,6 +80,28 @@ describe('administration, the public policy and the audit trail (SPEC §1, §5, 
     expect(good.body).toEqual({ ok: true, violations: [] });
   });
 
+  it('documents every identity route in the OpenAPI document', async () => {
+    const { body } = await stack.http().get('/docs-json').expect(200);
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/organizations',
+        '/v1/organizations/{organization}/password-policy',
+        '/v1/organizations/{organization}/accounts',
+        '/v1/organizations/{organization}/accounts/{id}/expire-sessions',
+        '/v1/organizations/{organization}/accounts/{id}/require-reset',
+        '/v1/organizations/{organization}/security-events',
+        '/v1/password-policy/check',
+        '/v1/auth/sign-in',
+        '/v1/password-resets',
+        '/v1/password-resets/verify',
+        '/v1/password-resets/confirm',
+        '/v1/me',
+        '/v1/me/password',
+      ]),
+    );
+    expect(body.paths['/v1/auth/sign-in'].post.responses['200'].content['application/json'].schema.$ref).toMatch(/SignInResponse$/);
+  });
+
   it('records the audit trail of a sign-in story, newest first, paged by event id', async () => {
     const story = await createOrganization(stack);
     const account = await createAccount(stack, story);

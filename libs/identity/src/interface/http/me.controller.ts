@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthGuard, CurrentPrincipal, type Principal } from '#libs/sessions';
 import { ChangePassword } from '../../application/commands/change-password/change-password.command.js';
 import { GetMe, type MeView } from '../../application/queries/get-me/get-me.query.js';
 import type { RequestOrigin } from '../../domain/security-event.js';
 import { ChangePasswordDto } from './dtos/account.dto.js';
+import { MeResponse } from './dtos/responses.dto.js';
 import { Origin } from './request-origin.decorator.js';
 
 @ApiTags('me')
@@ -19,11 +20,13 @@ export class MeController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: MeResponse })
   me(@CurrentPrincipal() principal: Principal): Promise<MeView> {
     return this.queries.execute(new GetMe(principal.accountId));
   }
 
   @Post('password')
+  @ApiNoContentResponse({ description: 'Changed; the current session (or, with the option, every credential) has ended.' })
   @HttpCode(204)
   async changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordDto, @Origin() origin: RequestOrigin): Promise<void> {
     await this.commands.execute(new ChangePassword(principal, body.currentPassword, body.newPassword, body.expireSessionsAndTokens, origin));

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { PasswordPolicyDescription } from '#libs/password-policy';
 import type { AccountView } from '../../application/commands/create-account/create-account.command.js';
 import { CreateAccount } from '../../application/commands/create-account/create-account.command.js';
@@ -13,6 +13,7 @@ import type { RequestOrigin } from '../../domain/security-event.js';
 import { AdminKeyGuard } from './admin-key.guard.js';
 import { CreateAccountDto } from './dtos/account.dto.js';
 import { CreateOrganizationDto, PasswordPolicyDto, SecurityEventsQueryDto } from './dtos/organization.dto.js';
+import { AccountResponse, OrganizationResponse, PasswordPolicyResponse, SecurityEventPageResponse } from './dtos/responses.dto.js';
 import { Origin } from './request-origin.decorator.js';
 
 /** SPEC §5 and §9, with the administration key. */
@@ -27,33 +28,39 @@ export class OrganizationsAdminController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({ type: OrganizationResponse })
   create(@Body() body: CreateOrganizationDto, @Origin() origin: RequestOrigin): Promise<OrganizationView> {
     return this.commands.execute(new CreateOrganization(body.name, body.displayName, origin));
   }
 
   @Put(':organization/password-policy')
+  @ApiOkResponse({ type: PasswordPolicyResponse })
   setPolicy(@Param('organization') organization: string, @Body() body: PasswordPolicyDto, @Origin() origin: RequestOrigin): Promise<PasswordPolicyDescription> {
     return this.commands.execute(new UpdatePasswordPolicy(organization, body, origin));
   }
 
   @Post(':organization/accounts')
+  @ApiCreatedResponse({ type: AccountResponse })
   createAccount(@Param('organization') organization: string, @Body() body: CreateAccountDto, @Origin() origin: RequestOrigin): Promise<AccountView> {
     return this.commands.execute(new CreateAccount(organization, body.email, body.password, body.locale ?? 'en', origin));
   }
 
   @Post(':organization/accounts/:id/expire-sessions')
+  @ApiNoContentResponse({ description: 'Every session, refresh, access and API token of the account stopped working.' })
   @HttpCode(204)
   async expireSessions(@Param('organization') organization: string, @Param('id') id: string, @Origin() origin: RequestOrigin): Promise<void> {
     await this.commands.execute(new ExpireAccountSessions(organization, id, origin));
   }
 
   @Post(':organization/accounts/:id/require-reset')
+  @ApiNoContentResponse({ description: 'The account must reset its password; a reset link was e-mailed.' })
   @HttpCode(204)
   async requireReset(@Param('organization') organization: string, @Param('id') id: string, @Origin() origin: RequestOrigin): Promise<void> {
     await this.commands.execute(new RequireAccountReset(organization, id, origin));
   }
 
   @Get(':organization/security-events')
+  @ApiOkResponse({ type: SecurityEventPageResponse })
   securityEvents(@Param('organization') organization: string, @Query() query: SecurityEventsQueryDto): Promise<SecurityEventPage> {
     const { accountId, type, before, limit = 50 } = query;
     return this.queries.execute(new ListSecurityEvents(organization, { accountId, type, before, limit }));

@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Logger, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequestReset } from '../../application/commands/request-reset/request-reset.command.js';
 import { ResetPassword } from '../../application/commands/reset-password/reset-password.command.js';
 import { type ResetTokenView, VerifyResetToken } from '../../application/queries/verify-reset-token/verify-reset-token.query.js';
 import type { RequestOrigin } from '../../domain/security-event.js';
 import { ResetConfirmDto, ResetRequestDto, ResetTokenDto } from './dtos/account.dto.js';
+import { ResetRequestedResponse, ResetTokenResponse } from './dtos/responses.dto.js';
 import { Origin } from './request-origin.decorator.js';
 import { RateLimit } from '#libs/shared-kernel';
 
@@ -24,6 +25,7 @@ export class PasswordResetsController {
   /** Answers before doing anything, so existing and unknown accounts take the same time (SPEC §3.1). */
   @RateLimit('reset-request')
   @Post()
+  @ApiAcceptedResponse({ type: ResetRequestedResponse })
   @HttpCode(202)
   request(@Body() body: ResetRequestDto, @Origin() origin: RequestOrigin): typeof RESET_REQUESTED {
     this.commands.execute(new RequestReset(body.organization, body.email, origin)).catch((error: Error) => {
@@ -34,6 +36,7 @@ export class PasswordResetsController {
 
   @RateLimit('reset-token')
   @Post('verify')
+  @ApiOkResponse({ type: ResetTokenResponse })
   @HttpCode(200)
   verify(@Body() body: ResetTokenDto): Promise<ResetTokenView> {
     return this.queries.execute(new VerifyResetToken(body.token));
@@ -41,6 +44,7 @@ export class PasswordResetsController {
 
   @RateLimit('reset-token')
   @Post('confirm')
+  @ApiNoContentResponse({ description: 'The password was reset.' })
   @HttpCode(204)
   async confirm(@Body() body: ResetConfirmDto, @Origin() origin: RequestOrigin): Promise<void> {
     await this.commands.execute(new ResetPassword(body.token, body.newPassword, body.expireSessionsAndTokens ?? false, origin));

@@ -1,10 +1,11 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { IssuedTokens } from '../../application/ports/account-sessions.port.js';
 import { SignIn } from '../../application/commands/sign-in/sign-in.command.js';
 import type { RequestOrigin } from '../../domain/security-event.js';
 import { SignInDto } from './dtos/account.dto.js';
+import { SignInResponse } from './dtos/responses.dto.js';
 import { Origin } from './request-origin.decorator.js';
 import { RateLimit } from '#libs/shared-kernel';
 
@@ -15,6 +16,7 @@ export class SignInController {
 
   @RateLimit('sign-in')
   @Post('sign-in')
+  @ApiOkResponse({ type: SignInResponse })
   @HttpCode(200)
   signIn(@Body() body: SignInDto, @Origin() origin: RequestOrigin): Promise<IssuedTokens> {
     return this.commands.execute(new SignIn(body.organization, body.email, body.password, origin));
