@@ -1,6 +1,7 @@
 import { adminAuth, createOrganization, signIn, uniqueName } from '../support/fixtures.js';
 import { createAccount } from './accounts.js';
 import { TestStack } from '../support/test-stack.js';
+import { closeStack } from './close-stack.js';
 
 describe('administration, the public policy and the audit trail (SPEC §1, §5, §9)', () => {
   let stack: TestStack;
@@ -10,7 +11,7 @@ describe('administration, the public policy and the audit trail (SPEC §1, §5, 
     stack = await TestStack.start({ worker: false });
     organization = await createOrganization(stack);
   });
-  afterAll(() => stack.close());
+  afterAll(() => closeStack(stack));
 
   const admin = () => adminAuth(stack);
 

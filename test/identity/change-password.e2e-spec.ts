@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { adminAuth, createOrganization, signIn, type SignedIn, type TestAccount } from '../support/fixtures.js';
 import { createAccount } from './accounts.js';
 import { TestStack } from '../support/test-stack.js';
+import { closeStack } from './close-stack.js';
 import { policyPassword } from './passwords.js';
 
 describe('password change and "expire sign-in sessions and tokens" (SPEC §4)', () => {
@@ -14,7 +15,7 @@ describe('password change and "expire sign-in sessions and tokens" (SPEC §4)', 
     organization = await createOrganization(stack);
     await stack.startApi();
   });
-  afterAll(() => stack.close());
+  afterAll(() => closeStack(stack));
 
   const bearer = (token: string) => `Bearer ${token}`;
   const change = (token: string, body: Record<string, unknown>, instance = 0) =>

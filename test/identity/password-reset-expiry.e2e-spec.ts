@@ -1,6 +1,7 @@
 import { createOrganization } from '../support/fixtures.js';
 import { createAccount } from './accounts.js';
 import { TestStack } from '../support/test-stack.js';
+import { closeStack } from './close-stack.js';
 import { tokenFrom } from './mail-links.js';
 import { policyPassword } from './passwords.js';
 
@@ -11,7 +12,7 @@ describe('reset token expiry', () => {
   beforeAll(async () => {
     stack = await TestStack.start({ env: { RESET_TOKEN_TTL_SECONDS: '10' } });
   });
-  afterAll(() => stack.close());
+  afterAll(() => closeStack(stack));
 
   it('answers 410 to verify and confirm once the token has expired', async () => {
     const organization = await createOrganization(stack);

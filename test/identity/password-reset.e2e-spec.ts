@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { adminAuth, createOrganization, signIn } from '../support/fixtures.js';
 import { createAccount } from './accounts.js';
 import { TestStack } from '../support/test-stack.js';
+import { closeStack } from './close-stack.js';
 import { tokenFrom } from './mail-links.js';
 import { policyPassword } from './passwords.js';
 
@@ -16,7 +17,7 @@ describe('password reset by e-mail (SPEC §3)', () => {
     stack = await TestStack.start({ env: { RATE_LIMIT_ENABLED: 'false' } });
     organization = await createOrganization(stack);
   });
-  afterAll(() => stack.close());
+  afterAll(() => closeStack(stack));
 
   const requestReset = (email: string, org = organization) => stack.http().post('/v1/password-resets').send({ organization: org, email });
   const confirm = (body: Record<string, unknown>) => stack.http().post('/v1/password-resets/confirm').send(body);

@@ -3,6 +3,7 @@ import { createAccount } from './accounts.js';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AppConfig } from '#libs/shared-kernel';
 import { TestStack } from '../support/test-stack.js';
+import { closeStack } from './close-stack.js';
 import { tokenFrom } from './mail-links.js';
 import { policyPassword } from './passwords.js';
 
@@ -15,7 +16,7 @@ describe('sign-in and lockout (SPEC §2)', () => {
     stack = await TestStack.start({ env: { RATE_LIMIT_ENABLED: 'false' } });
     organization = await createOrganization(stack);
   });
-  afterAll(() => stack.close());
+  afterAll(() => closeStack(stack));
 
   const attempt = (body: { organization: string; email: string; password: string }) => stack.http().post('/v1/auth/sign-in').send(body);
 
