@@ -18,6 +18,8 @@ const base = {
 module.exports = {
   // Integration tests start real services on a shared 2-core machine; unit tests finish far sooner.
   testTimeout: 60_000,
+  // A handle left open by a library (a BullMQ reconnect timer, a pg pool) must never hang CI.
+  forceExit: true,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     {

@@ -14,7 +14,8 @@ try {
 }
 
 const children: ChildProcess[] = ['dist/apps/api/src/main.js', 'dist/apps/worker/src/main.js'].map((entry) =>
-  spawn(process.execPath, [entry], { stdio: 'inherit', env: process.env }),
+  // The IPC channel lets a child notice when this parent is gone, even if it was killed outright.
+  spawn(process.execPath, [entry], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: process.env }),
 );
 let stopping = false;
 

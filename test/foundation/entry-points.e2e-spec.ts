@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { adminQuery, serverUrl } from '../support/postgres-admin.js';
-import { freePort, ServiceProcess, waitForHealthy } from '../support/service-process.js';
+import { freePort, ServiceProcess, waitFor, waitForHealthy } from '../support/service-process.js';
 
 /**
  * The built entry points as a person runs them (`npm test` builds first): clear start-up
@@ -42,7 +42,7 @@ describe('entry points', () => {
       MAIL_DIR: '/tmp/latchkey-start-mail',
     });
     try {
-      await waitForHealthy(`http://127.0.0.1:${port}`);
+      await waitForHealthy(`http://127.0.0.1:${port}`, 90_000);
       await start.waitForLog(/worker ready/);
       const migrated = await adminQuery<{ name: string }>('select name from mikro_orm_migrations', [], database);
       expect(migrated.length).toBeGreaterThan(0);
@@ -50,5 +50,25 @@ describe('entry points', () => {
     } finally {
       await start.stop('SIGKILL');
     }
-  });
+  }, 150_000);
+
+  it('stops the API and the worker of `npm start` even when the parent is killed outright', async () => {
+    const port = await freePort();
+    const start = ServiceProcess.run('dist/scripts/start.js', {
+      PORT: String(port),
+      DATABASE_URL: serverUrl(`${process.env.LATCHKEY_TEST_RUN}_start_${randomBytes(3).toString('hex')}`),
+      QUEUE_PREFIX: `lkt-start-${randomBytes(3).toString('hex')}`,
+      MAIL_DIR: '/tmp/latchkey-start-mail',
+    });
+    await waitForHealthy(`http://127.0.0.1:${port}`, 90_000);
+    await start.stop('SIGKILL');
+    await waitFor(async () => {
+      try {
+        await fetch(`http://127.0.0.1:${port}/health`);
+        return false;
+      } catch {
+        return true;
+      }
+    }, 30_000);
+  }, 150_000);
 });

@@ -1,9 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_PASSWORD_POLICY, PasswordPolicy, ZxcvbnCommonPasswordList } from '#libs/password-policy';
 import type { TestStack } from './test-stack.js';
 
-/** A password that passes the default policy (no runs, no repeats, not common). */
+const defaultPolicy = new PasswordPolicy(DEFAULT_PASSWORD_POLICY, new ZxcvbnCommonPasswordList());
+
+/** A random password that passes the default policy (drawn again until it does: runs can occur by chance). */
 export function strongPassword(): string {
-  return `Vq7!${randomBytes(6).toString('base64url').replace(/[^A-Za-z0-9]/g, 'k')}#Lz`;
+  for (;;) {
+    const password = `Vq7!${randomBytes(6).toString('base64url').replace(/[^A-Za-z0-9]/g, 'k')}#Lz`;
+    if (defaultPolicy.evaluate({ password }).length === 0) return password;
+  }
 }
 
 export function uniqueName(prefix = 'org'): string {

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { EventSubscriber, FlushEventArgs } from '@mikro-orm/core';
 import { QueueRegistry } from '../queue/queue-registry.js';
@@ -31,7 +31,7 @@ const POLL_MS = 1_000;
  * is down the rows stay and are retried with backoff; nothing is lost (SPEC §7).
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown, EventSubscriber {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown, EventSubscriber {
   private readonly logger = new Logger(OutboxRelay.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
@@ -57,7 +57,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.nudge();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before any connection closes: a pass cut off from its database would wait out the pool's timeout. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
     await this.running;

@@ -41,6 +41,8 @@ export function explainStartupFailure(name: string, error: unknown, config?: App
 /** Shared start-up of the API and the worker: config, reachability checks, start, clean shutdown. */
 export async function runEntryPoint(name: string, start: (config: AppConfig) => Promise<Closable>): Promise<void> {
   let config: AppConfig | undefined;
+  // Started by `npm start`: stop cleanly when that parent goes away, never linger as an orphan.
+  if (process.send) process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
   try {
     config = readEnvironment();
     await assertRedisReachable(config);
