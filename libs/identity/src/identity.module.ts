@@ -25,6 +25,7 @@ import { FailedEntries } from './application/services/failed-entries.service.js'
 import { IdentityMail } from './application/services/identity-mail.service.js';
 import { OrganizationLookup } from './application/services/organization-lookup.service.js';
 import { ResetLinks } from './application/services/reset-links.service.js';
+import { MeViewReader } from './application/ports/me-view.reader.port.js';
 import { AccountRepository } from './domain/account.repository.js';
 import { OrganizationRepository } from './domain/organization.repository.js';
 import { PasswordResetTokenRepository } from './domain/password-reset-token.repository.js';
@@ -33,6 +34,7 @@ import { CryptoResetTokenSecrets } from './infrastructure/crypto/crypto-reset-to
 import { SharedOutboxMail } from './infrastructure/mail/outbox-mail.adapter.js';
 import { IDENTITY_SCHEMAS } from './infrastructure/persistence/identity.schemas.js';
 import { MikroOrmAccountRepository } from './infrastructure/persistence/mikro-orm-account.repository.js';
+import { SqlMeViewReader } from './infrastructure/persistence/sql-me-view.reader.js';
 import { MikroOrmOrganizationRepository } from './infrastructure/persistence/mikro-orm-organization.repository.js';
 import { MikroOrmPasswordResetTokenRepository } from './infrastructure/persistence/mikro-orm-password-reset-token.repository.js';
 import { MikroOrmSecurityEventRepository } from './infrastructure/persistence/mikro-orm-security-event.repository.js';
@@ -56,6 +58,7 @@ import { AdminKeyGuard } from './interface/http/admin-key.guard.js';
   providers: [
     { provide: OrganizationRepository, useClass: MikroOrmOrganizationRepository },
     { provide: AccountRepository, useClass: MikroOrmAccountRepository },
+    { provide: MeViewReader, useClass: SqlMeViewReader },
     { provide: PasswordResetTokenRepository, useClass: MikroOrmPasswordResetTokenRepository },
     { provide: SecurityEventRepository, useClass: MikroOrmSecurityEventRepository },
     { provide: UnitOfWork, useClass: MikroOrmUnitOfWork },
