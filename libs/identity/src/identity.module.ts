@@ -26,6 +26,7 @@ import { IdentityMail } from './application/services/identity-mail.service.js';
 import { OrganizationLookup } from './application/services/organization-lookup.service.js';
 import { ResetLinks } from './application/services/reset-links.service.js';
 import { MeViewReader } from './application/ports/me-view.reader.port.js';
+import { ApiTokenAuditBridge } from './application/services/api-token-audit.bridge.js';
 import { AccountRepository } from './domain/account.repository.js';
 import { OrganizationRepository } from './domain/organization.repository.js';
 import { PasswordResetTokenRepository } from './domain/password-reset-token.repository.js';
@@ -59,6 +60,7 @@ import { AdminKeyGuard } from './interface/http/admin-key.guard.js';
     { provide: OrganizationRepository, useClass: MikroOrmOrganizationRepository },
     { provide: AccountRepository, useClass: MikroOrmAccountRepository },
     { provide: MeViewReader, useClass: SqlMeViewReader },
+    ApiTokenAuditBridge,
     { provide: PasswordResetTokenRepository, useClass: MikroOrmPasswordResetTokenRepository },
     { provide: SecurityEventRepository, useClass: MikroOrmSecurityEventRepository },
     { provide: UnitOfWork, useClass: MikroOrmUnitOfWork },

@@ -30,6 +30,7 @@ import { IntrospectionController } from './interface/http/introspection.controll
 import { MyApiTokensController } from './interface/http/my-api-tokens.controller.js';
 import { MySessionsController } from './interface/http/my-sessions.controller.js';
 import { ServiceKeyGuard } from './interface/http/service-key.guard.js';
+import { CredentialAudit } from './application/ports/credential-audit.js';
 
 export const SESSIONS_SCHEMAS = [SessionSchema, RefreshTokenSchema, ApiTokenSchema];
 
@@ -51,6 +52,7 @@ export const SESSIONS_SCHEMAS = [SessionSchema, RefreshTokenSchema, ApiTokenSche
   controllers: [AuthTokensController, MySessionsController, MyApiTokensController, IntrospectionController],
   providers: [
     SessionCommands,
+    CredentialAudit,
     TokenIssuer,
     AccessTokens,
     OpaqueTokens,
@@ -71,6 +73,6 @@ export const SESSIONS_SCHEMAS = [SessionSchema, RefreshTokenSchema, ApiTokenSche
     ListSessionsHandler,
     ListApiTokensHandler,
   ],
-  exports: [SessionCommands, AuthGuard, CredentialVerifier],
+  exports: [SessionCommands, AuthGuard, CredentialVerifier, CredentialAudit],
 })
 export class SessionsModule {}

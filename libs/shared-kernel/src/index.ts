@@ -21,3 +21,4 @@ export { SharedKernelModule } from './shared-kernel.module.js';
 export { explainStartupFailure, readEnvironment, runEntryPoint } from './infrastructure/startup/run-entry-point.js';
 export { RATE_LIMITS, RateLimit, type RateLimitKind } from './interface/http/rate-limit/rate-limit.js';
 export { RateLimitModule } from './interface/http/rate-limit/rate-limit.module.js';
+export { ClientOrigin, type RequestOrigin } from './interface/http/client-origin.decorator.js';

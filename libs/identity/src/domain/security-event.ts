@@ -11,6 +11,8 @@ export const SECURITY_EVENT_TYPES = [
   'password-reset.required',
   'password.changed',
   'credentials.expired',
+  'api-token.created',
+  'api-token.revoked',
 ] as const;
 
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];

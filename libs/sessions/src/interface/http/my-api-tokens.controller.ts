@@ -8,6 +8,7 @@ import { type ApiTokenView, ListApiTokensQuery } from '../../application/queries
 import { ForbiddenError } from '../../domain/sessions.errors.js';
 import { AuthGuard } from './auth.guard.js';
 import { CurrentPrincipal } from './current-principal.decorator.js';
+import { ClientOrigin, type RequestOrigin } from '#libs/shared-kernel';
 import { ApiTokenDto, CreateApiTokenDto, CreatedApiTokenDto } from './dtos/api-token.dto.js';
 
 @ApiTags('me')
@@ -23,9 +24,9 @@ export class MyApiTokensController {
   /** Only a signed-in user creates tokens: a leaked API token cannot mint successors that outlive its revocation. */
   @Post()
   @ApiCreatedResponse({ type: CreatedApiTokenDto })
-  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateApiTokenDto): Promise<CreatedApiToken> {
+  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateApiTokenDto, @ClientOrigin() origin: RequestOrigin): Promise<CreatedApiToken> {
     if (principal.apiTokenId) throw new ForbiddenError('API tokens are created with an access token, not with another API token.');
-    return this.commands.execute(new CreateApiTokenCommand(principal.accountId, principal.organizationId, body.name, body.expiresInDays ?? null));
+    return this.commands.execute(new CreateApiTokenCommand(principal.accountId, principal.organizationId, body.name, body.expiresInDays ?? null, origin));
   }
 
   @Get()
@@ -37,7 +38,7 @@ export class MyApiTokensController {
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked; the token answers 401 from now on.' })
-  async revoke(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    await this.commands.execute(new RevokeApiTokenCommand(principal.accountId, id));
+  async revoke(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @ClientOrigin() origin: RequestOrigin): Promise<void> {
+    await this.commands.execute(new RevokeApiTokenCommand(principal.accountId, id, principal.organizationId, origin));
   }
 }

@@ -15,6 +15,7 @@ export class CreateApiTokenCommand extends Command<CreatedApiToken> {
     readonly organizationId: string,
     readonly name: string,
     readonly expiresInDays: number | null,
+    readonly origin: { clientIp: string; userAgent: string | null },
   ) {
     super();
   }

@@ -1,23 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Clock } from '#libs/shared-kernel';
 import { API_TOKEN_PREFIX, ApiToken } from '../../../domain/api-token.aggregate.js';
 import { MikroOrmApiTokenRepository } from '../../../infrastructure/persistence/mikro-orm-api-token.repository.js';
 import { OpaqueTokens } from '../../../infrastructure/tokens/opaque-tokens.js';
+import { CredentialAudit } from '../../ports/credential-audit.js';
 import { CreateApiTokenCommand, type CreatedApiToken } from './create-api-token.command.js';
 
 @CommandHandler(CreateApiTokenCommand)
 export class CreateApiTokenHandler implements ICommandHandler<CreateApiTokenCommand> {
   constructor(
+    private readonly em: EntityManager,
     private readonly clock: Clock,
     private readonly apiTokens: MikroOrmApiTokenRepository,
     private readonly opaqueTokens: OpaqueTokens,
+    private readonly audit: CredentialAudit,
   ) {}
 
   async execute(command: CreateApiTokenCommand): Promise<CreatedApiToken> {
     const secret = this.opaqueTokens.generate(API_TOKEN_PREFIX);
     const token = ApiToken.create({ ...command, id: randomUUID(), token: secret, secretHash: this.opaqueTokens.hash(secret), now: this.clock.now() });
-    await this.apiTokens.add(token);
+    const { accountId, organizationId, origin } = command;
+    await this.em.transactional(async () => {
+      await this.apiTokens.add(token);
+      await this.audit.record({ type: 'api-token.created', accountId, organizationId, ...origin, details: { apiTokenId: token.id, name: token.name } });
+    });
     return { id: token.id, name: token.name, token: secret, createdAt: token.createdAt, expiresAt: token.expiresAt };
   }
 }

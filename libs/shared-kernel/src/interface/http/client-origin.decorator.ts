@@ -1,0 +1,14 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+
+/** Where a request came from, as the audit trail records it. */
+export interface RequestOrigin {
+  readonly clientIp: string;
+  readonly userAgent: string | null;
+}
+
+/** Fastify's `request.ip` honours X-Forwarded-For only with TRUST_PROXY=true. */
+export const ClientOrigin = createParamDecorator((_data: unknown, context: ExecutionContext): RequestOrigin => {
+  const request = context.switchToHttp().getRequest<{ ip?: string; headers: Record<string, unknown> }>();
+  const userAgent = request.headers['user-agent'];
+  return { clientIp: request.ip ?? 'unknown', userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 512) : null };
+});
