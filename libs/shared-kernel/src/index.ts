@@ -22,3 +22,4 @@ export { explainStartupFailure, readEnvironment, runEntryPoint } from './infrast
 export { RATE_LIMITS, RateLimit, type RateLimitKind } from './interface/http/rate-limit/rate-limit.js';
 export { RateLimitModule } from './interface/http/rate-limit/rate-limit.module.js';
 export { ClientOrigin, type RequestOrigin } from './interface/http/client-origin.decorator.js';
+export { StaticBearerKey } from './interface/http/static-bearer-key.js';

@@ -1,27 +1,22 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
-import { AppConfig } from '#libs/shared-kernel';
+import { AppConfig, StaticBearerKey } from '#libs/shared-kernel';
 import { UnauthenticatedError } from '../../domain/sessions.errors.js';
 import type { AuthenticatedRequest } from './auth.guard.js';
-import { bearerToken } from './bearer-token.js';
-
-const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
 
 /**
- * `Authorization: Bearer {SERVICE_API_KEY}`, compared in constant time (digests of equal length).
- * Any other key, the administrator's included, is not this endpoint's credential: 401.
+ * `Authorization: Bearer {SERVICE_API_KEY}`, compared in constant time. Any other key, the
+ * administrator's included, is not this endpoint's credential: 401.
  */
 @Injectable()
 export class ServiceKeyGuard implements CanActivate {
-  private readonly expected: Buffer;
+  private readonly key: StaticBearerKey;
 
   constructor(config: AppConfig) {
-    this.expected = digest(config.SERVICE_API_KEY);
+    this.key = new StaticBearerKey(config.SERVICE_API_KEY);
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const token = bearerToken(context.switchToHttp().getRequest<AuthenticatedRequest>().headers.authorization);
-    if (token === null || !timingSafeEqual(digest(token), this.expected)) {
+    if (!this.key.matches(context.switchToHttp().getRequest<AuthenticatedRequest>().headers.authorization)) {
       throw new UnauthenticatedError('The service key is missing or wrong.');
     }
     return true;

@@ -1,0 +1,22 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
+const BEARER = /^Bearer ([^\s]+)$/i;
+
+/**
+ * A configured key presented as `Authorization: Bearer {key}` (the administration and service keys).
+ * Both sides are hashed first, so the comparison takes the same time whatever the length or content
+ * of the presented key.
+ */
+export class StaticBearerKey {
+  private readonly expected: Buffer;
+
+  constructor(key: string) {
+    this.expected = digest(key);
+  }
+
+  matches(authorization: unknown): boolean {
+    const match = typeof authorization === 'string' ? BEARER.exec(authorization.trim()) : null;
+    return match !== null && timingSafeEqual(digest(match[1]), this.expected);
+  }
+}
