@@ -28,7 +28,9 @@ export function loggerOptions(config: AppConfig): Params {
       // Fastify's middleware layer (middie) strips the mount path from `req.url` (it reads `/`), so
       // match on `originalUrl`: health checks and scrapes every few seconds would drown the log.
       autoLogging: { ignore: (req) => UNLOGGED_PATHS.has(((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0]) },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+      // Successful requests are logged at debug: on the token-check hot path an access log line costs
+      // about a quarter of the request, and security events have their own audit trail (SPEC §9).
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
     },
     forRoutes: ['*path'],
   };
