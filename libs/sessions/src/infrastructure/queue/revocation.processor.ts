@@ -1,4 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { REVOCATION_QUEUE } from '#libs/shared-kernel';
 import { CREDENTIALS_EXPIRED_JOB } from '../../application/session-commands.js';
@@ -8,6 +9,8 @@ import { type CredentialsExpiredPayload, type InvalidateCachePayload, Revocation
 /** Queue `revocation`: every job is idempotent, so a retry or a second delivery is harmless. */
 @Processor(REVOCATION_QUEUE)
 export class RevocationProcessor extends WorkerHost {
+  private readonly logger = new Logger(RevocationProcessor.name);
+
   constructor(private readonly cleanUp: RevocationCleanUp) {
     super();
   }
@@ -21,5 +24,11 @@ export class RevocationProcessor extends WorkerHost {
       default:
         throw new Error(`unknown revocation job ${job.name}`);
     }
+  }
+
+  /** Connection errors (a Redis outage): BullMQ reconnects by itself; /health reports the outage. */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.logger.debug(`Revocation worker: ${error.message}`);
   }
 }
