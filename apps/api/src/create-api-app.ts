@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -7,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { type AppConfig, problem, ProblemDetailsFilter, StrictValidationPipe } from '#libs/shared-kernel';
 import { AppModule } from './app.module.js';
 import { serveConsole } from './console-static.js';
+import { useSecurityHeaders } from './security-headers.js';
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
@@ -30,11 +30,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
-    },
-  });
+  useSecurityHeaders(app);
   app.useGlobalFilters(app.get(ProblemDetailsFilter));
   app.useGlobalPipes(new StrictValidationPipe());
   const document = SwaggerModule.createDocument(

@@ -36,6 +36,8 @@ import { SharedOutboxMail } from './infrastructure/mail/outbox-mail.adapter.js';
 import { IDENTITY_SCHEMAS } from './infrastructure/persistence/identity.schemas.js';
 import { MikroOrmAccountRepository } from './infrastructure/persistence/mikro-orm-account.repository.js';
 import { SqlMeViewReader } from './infrastructure/persistence/sql-me-view.reader.js';
+import { AccountViewInvalidation } from './infrastructure/cache/account-view-invalidation.js';
+import { CachedMeViewReader } from './infrastructure/cache/cached-me-view.reader.js';
 import { MikroOrmOrganizationRepository } from './infrastructure/persistence/mikro-orm-organization.repository.js';
 import { MikroOrmPasswordResetTokenRepository } from './infrastructure/persistence/mikro-orm-password-reset-token.repository.js';
 import { MikroOrmSecurityEventRepository } from './infrastructure/persistence/mikro-orm-security-event.repository.js';
@@ -59,7 +61,10 @@ import { AdminKeyGuard } from './interface/http/admin-key.guard.js';
   providers: [
     { provide: OrganizationRepository, useClass: MikroOrmOrganizationRepository },
     { provide: AccountRepository, useClass: MikroOrmAccountRepository },
-    { provide: MeViewReader, useClass: SqlMeViewReader },
+    SqlMeViewReader,
+    CachedMeViewReader,
+    AccountViewInvalidation,
+    { provide: MeViewReader, useExisting: CachedMeViewReader },
     ApiTokenAuditBridge,
     { provide: PasswordResetTokenRepository, useClass: MikroOrmPasswordResetTokenRepository },
     { provide: SecurityEventRepository, useClass: MikroOrmSecurityEventRepository },

@@ -2,6 +2,8 @@ export { AggregateRoot } from './domain/aggregate-root.js';
 export { Clock, SystemClock } from './domain/clock.port.js';
 export { ConflictError, DomainError, NotFoundError, ValidationFailedError } from './domain/domain-error.js';
 export type { DomainEvent } from './domain/domain-event.js';
+export { InvalidationChannel } from './infrastructure/cache/invalidation-channel.js';
+export { ReadThroughCache, type ReadThroughCacheOptions } from './infrastructure/cache/read-through-cache.js';
 export { AppConfig, ConfigError, loadConfig } from './infrastructure/config/app-config.js';
 export { REDACT_PATHS } from './infrastructure/logging/logger-options.js';
 export { MAIL_QUEUE, Outbox, REVOCATION_QUEUE, type OutboxEntry } from './infrastructure/outbox/outbox.js';

@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { LoggerModule } from 'nestjs-pino';
 import { Clock, SystemClock } from './domain/clock.port.js';
+import { InvalidationChannel } from './infrastructure/cache/invalidation-channel.js';
 import { AppConfig } from './infrastructure/config/app-config.js';
 import { loggerOptions } from './infrastructure/logging/logger-options.js';
 import { Outbox } from './infrastructure/outbox/outbox.js';
@@ -32,11 +33,12 @@ export class SharedKernelModule {
         { provide: AppConfig, useValue: config },
         { provide: Clock, useClass: SystemClock },
         RedisClient,
+        InvalidationChannel,
         QueueRegistry,
         Outbox,
         OutboxRelay,
       ],
-      exports: [AppConfig, Clock, RedisClient, QueueRegistry, Outbox, OutboxRelay],
+      exports: [AppConfig, Clock, RedisClient, InvalidationChannel, QueueRegistry, Outbox, OutboxRelay],
     };
   }
 }

@@ -26,9 +26,19 @@ function isAccessClaims(value: unknown): value is AccessClaims {
   );
 }
 
-/** HS256 access JWTs. Verification accepts HS256 only, so `alg: none` and RS/HS confusion fail. */
+/** Tokens whose signature has been checked, by the token itself; a token is ~300 bytes. */
+const MAX_VERIFIED = 10_000;
+
+/**
+ * HS256 access JWTs. Verification accepts HS256 only, so `alg: none` and RS/HS confusion fail.
+ * A token's signature is checked once per instance and remembered (as fast-jwt's cache does): the
+ * same token comes back on every request for its 15 minutes, and its expiry is still checked
+ * each time. Whether its session still lives is never remembered here (see CredentialVerifier).
+ */
 @Injectable()
 export class AccessTokens {
+  private readonly verified = new Map<string, AccessClaims>();
+
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
@@ -53,12 +63,18 @@ export class AccessTokens {
   }
 
   /** The claims of a valid, unexpired token; null for anything else. */
-  verify(token: string): AccessClaims | null {
+  verify(token: string, nowMs = Date.now()): AccessClaims | null {
+    const known = this.verified.get(token);
+    if (known) return nowMs < known.exp * 1000 ? known : null;
+    let claims: unknown;
     try {
-      const claims: unknown = this.jwt.verify(token, { algorithms: ['HS256'] });
-      return isAccessClaims(claims) ? claims : null;
+      claims = this.jwt.verify(token, { algorithms: ['HS256'], clockTimestamp: Math.floor(nowMs / 1000) });
     } catch {
       return null;
     }
+    if (!isAccessClaims(claims)) return null;
+    if (this.verified.size >= MAX_VERIFIED) this.verified.clear();
+    this.verified.set(token, Object.freeze(claims));
+    return claims;
   }
 }

@@ -8,18 +8,23 @@ export type RedisConnection = Redis | Cluster;
  * Redis outage falls back to PostgreSQL or memory instead of hanging a request (SPEC §7).
  * `queue`: BullMQ producers, likewise fail fast; the outbox keeps what could not be sent.
  * `worker`: BullMQ workers, which must wait for Redis indefinitely (BullMQ requires it).
+ * `subscriber`: cache invalidations; reconnects forever, and the owner subscribes again itself on
+ * every `ready` (knowing that messages published meanwhile were lost).
  */
-export function redisOptions(role: 'command' | 'queue' | 'worker'): RedisOptions {
+export type RedisRole = 'command' | 'queue' | 'worker' | 'subscriber';
+
+export function redisOptions(role: RedisRole): RedisOptions {
   const base: RedisOptions = {
     connectTimeout: 2_000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
     lazyConnect: false,
   };
   if (role === 'worker') return { ...base, maxRetriesPerRequest: null, enableOfflineQueue: true };
+  if (role === 'subscriber') return { ...base, maxRetriesPerRequest: 0, enableOfflineQueue: false, autoResubscribe: false };
   return { ...base, maxRetriesPerRequest: 0, enableOfflineQueue: false, commandTimeout: 500, enableAutoPipelining: true };
 }
 
-export function createRedisConnection(config: AppConfig, role: 'command' | 'queue' | 'worker'): RedisConnection {
+export function createRedisConnection(config: AppConfig, role: RedisRole): RedisConnection {
   const options = redisOptions(role);
   const connection = config.REDIS_CLUSTER_NODES
     ? new Cluster(

@@ -12,14 +12,27 @@ function flatten(errors: ValidationError[], parent = ''): Array<{ field: string;
 // NUL cannot be stored in PostgreSQL text, and a lone surrogate is not Unicode text at all.
 const NOT_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** The path of the first string (or key) in `value` that is not valid text, if any. */
-function invalidTextAt(value: unknown, path: string, depth = 0): string | undefined {
-  if (typeof value === 'string') return NOT_TEXT.test(value) ? path : undefined;
+/**
+ * Names of object machinery (`constructor`, `toString`, `__proto__`, …), which no DTO declares and
+ * class-transformer passes over without copying, so `forbidNonWhitelisted` never saw them
+ * (`{"token": "…", "prototype": "x"}` was accepted).
+ */
+const isObjectMachinery = (key: string): boolean => key === 'prototype' || key in Object.prototype;
+
+interface Defect {
+  field: string;
+  message: string;
+}
+
+/** The first string or key in `value` that is not valid text, or a key that names object machinery. */
+function defectAt(value: unknown, path: string, depth = 0): Defect | undefined {
+  if (typeof value === 'string') return NOT_TEXT.test(value) ? { field: path || '(body)', message: 'must be valid Unicode text without NUL characters' } : undefined;
   if (typeof value !== 'object' || value === null || depth > 32) return undefined;
   for (const [key, item] of Object.entries(value)) {
     const itemPath = path ? `${path}.${key}` : key;
-    if (NOT_TEXT.test(key)) return itemPath;
-    const found = invalidTextAt(item, itemPath, depth + 1);
+    if (NOT_TEXT.test(key)) return { field: itemPath, message: 'must be valid Unicode text without NUL characters' };
+    if (isObjectMachinery(key)) return { field: itemPath, message: `property ${key} should not exist` };
+    const found = defectAt(item, itemPath, depth + 1);
     if (found) return found;
   }
   return undefined;
@@ -46,12 +59,8 @@ export class StrictValidationPipe extends ValidationPipe {
     if (metadata.type === 'body' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
       throw new ValidationFailedError('The request body must be a JSON object.', [{ field: '(body)', message: 'must be a JSON object' }]);
     }
-    const invalid = invalidTextAt(value, metadata.type === 'body' ? '' : (metadata.data ?? metadata.type));
-    if (invalid !== undefined) {
-      throw new ValidationFailedError('The request is not valid.', [
-        { field: invalid || '(body)', message: 'must be valid Unicode text without NUL characters' },
-      ]);
-    }
+    const defect = defectAt(value, metadata.type === 'body' ? '' : (metadata.data ?? metadata.type));
+    if (defect !== undefined) throw new ValidationFailedError('The request is not valid.', [defect]);
     return super.transform(value, metadata);
   }
 }

@@ -1,0 +1,75 @@
+import { PrivateRedis } from '../../../../../test/support/private-redis.js';
+import { loadConfig } from '../config/app-config.js';
+import { RedisClient } from '../redis/redis-client.js';
+import { InvalidationChannel } from './invalidation-channel.js';
+import { ReadThroughCache } from './read-through-cache.js';
+
+const until = async (condition: () => boolean, what: string) => {
+  const deadline = Date.now() + 10_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
+
+/** One API instance's share: its Redis connection, its channel and a cache on it. */
+function instance(url: string) {
+  const config = loadConfig({ REDIS_URL: url, QUEUE_PREFIX: 'invalidation-test' });
+  const client = new RedisClient(config);
+  const channel = new InvalidationChannel(client, config);
+  const cache = new ReadThroughCache<string>(channel, 'view', { ttlMs: 60_000, maxEntries: 100 });
+  return { client, channel, cache, close: () => (channel.onApplicationShutdown(), client.onApplicationShutdown()) };
+}
+
+describe('InvalidationChannel (real Redis, two instances)', () => {
+  let redis: PrivateRedis;
+  let a: ReturnType<typeof instance>;
+  let b: ReturnType<typeof instance>;
+  let rows: Record<string, string>;
+  const read = (key: string) => async () => rows[key] ?? null;
+
+  beforeAll(async () => {
+    redis = await PrivateRedis.start();
+    a = instance(redis.url);
+    b = instance(redis.url);
+    await until(() => a.channel.isListening && b.channel.isListening && a.client.isReady, 'both instances to subscribe');
+  });
+  afterAll(async () => {
+    a.close();
+    b.close();
+    await redis.stop();
+  });
+  beforeEach(() => (rows = { x: 'old' }));
+
+  it('drops the value on the other instance once a change is invalidated', async () => {
+    expect(await b.cache.get('x', read('x'))).toBe('old');
+    rows.x = 'new';
+    expect(await b.cache.get('x', read('x'))).toBe('old'); // cached: the source is not read again
+    await a.cache.invalidate('x');
+    await until(() => b.cache.size === 0, 'the invalidation to reach b');
+    expect(await b.cache.get('x', read('x'))).toBe('new');
+  });
+
+  it('publishes on the installation channel only', async () => {
+    const spy = await b.client.connection.pubsub('CHANNELS', '*');
+    expect(spy).toEqual(['{invalidation-test}:invalidate']);
+  });
+
+  // Last: stops and restarts the server.
+  it('forgets everything and stops caching while the subscription is down, and caches again once it is back', async () => {
+    await b.cache.invalidate('x');
+    expect(await b.cache.get('x', read('x'))).toBe('old');
+    await redis.stop();
+    await until(() => !b.channel.isListening, 'b to notice');
+    // Meanwhile a change commits elsewhere; its invalidation cannot reach b.
+    rows.x = 'changed during the outage';
+    expect(await b.cache.get('x', read('x'))).toBe('changed during the outage');
+    rows.x = 'read again';
+    expect(await b.cache.get('x', read('x'))).toBe('read again');
+    expect(b.cache.size).toBe(0);
+    await redis.start();
+    await until(() => b.channel.isListening, 'b to subscribe again');
+    expect(await b.cache.get('x', read('x'))).toBe('read again');
+    expect(b.cache.size).toBe(1);
+  });
+});

@@ -1,0 +1,55 @@
+import { InvalidationChannel } from '#libs/shared-kernel';
+import { createAccount, createOrganization, signIn, strongPassword } from '../support/fixtures.js';
+import { adminQuery } from '../support/postgres-admin.js';
+import { TestStack } from '../support/test-stack.js';
+
+/**
+ * `GET /v1/me` answers from each instance's memory; a change committed on any instance must show
+ * on every other one at once. (Token checks never come from this cache: see the change/ specs.)
+ */
+describe('GET /v1/me on two API instances', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await TestStack.start({ worker: false, env: { RATE_LIMIT_ENABLED: 'false' } });
+    await stack.startApi();
+    const deadline = Date.now() + 10_000;
+    while (!stack.apis.every((api) => api.get(InvalidationChannel).isListening)) {
+      if (Date.now() > deadline) throw new Error('the API instances did not subscribe to cache invalidations');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  });
+  afterAll(() => stack?.close());
+
+  const me = async (instance: number, accessToken: string) =>
+    (await stack.http(instance).get('/v1/me').set('authorization', `Bearer ${accessToken}`).expect(200)).body;
+
+  it('shows a password change made on instance A at once on instance B, which had the old view in memory', async () => {
+    const account = await createAccount(stack, await createOrganization(stack));
+    const [onA, onB] = [await signIn(stack, account, 0), await signIn(stack, account, 1)];
+    const before = await me(1, onB.accessToken);
+    expect(before).toMatchObject({ id: account.id, email: account.email, locale: 'en' });
+
+    // B answers from memory: a row changed behind the API's back (no invalidation) is not seen yet.
+    await adminQuery("update accounts set locale = 'ko' where id = $1", [account.id], new URL(stack.config.DATABASE_URL).pathname.slice(1));
+    expect((await me(1, onB.accessToken)).locale).toBe('en');
+
+    await stack
+      .http(0)
+      .post('/v1/me/password')
+      .set('authorization', `Bearer ${onA.accessToken}`)
+      .send({ currentPassword: account.password, newPassword: strongPassword(), expireSessionsAndTokens: false })
+      .expect(204);
+    const after = await me(1, onB.accessToken);
+    expect(after.passwordChangedAt).not.toBe(before.passwordChangedAt);
+    expect(Date.parse(after.passwordChangedAt)).toBeGreaterThan(Date.now() - 10_000);
+    expect(after.locale).toBe('ko');
+  });
+
+  it('keeps answering (from PostgreSQL) for an account whose view was never cached, and 401 without a token', async () => {
+    const account = await createAccount(stack, await createOrganization(stack));
+    const session = await signIn(stack, account, 1);
+    expect(await me(1, session.accessToken)).toMatchObject({ id: account.id, passwordChangedAt: expect.any(String) });
+    await stack.http(1).get('/v1/me').expect(401);
+  });
+});
