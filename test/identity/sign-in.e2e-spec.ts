@@ -98,12 +98,12 @@ describe('sign-in and lockout (SPEC §2)', () => {
       const [row] = await stack.api.get(EntityManager).fork().execute<Array<{ password_hash: string }>>('select password_hash from accounts where id = ?', [account.id]);
       return row.password_hash;
     };
-    expect(await storedHash()).toMatch(/^\$argon2id\$v=19\$m=8192,p=1,t=1\$/);
+    expect(await storedHash()).toMatch(/^\$argon2id\$v=19\$m=8192,t=1,p=1\$/);
     const stronger = Object.assign(Object.create(AppConfig.prototype) as AppConfig, stack.config, { ARGON2_TIME_COST: 2 });
     const upgraded = stack.apis.length;
     await stack.startApi(stronger);
     await signIn(stack, account, upgraded);
-    expect(await storedHash()).toMatch(/^\$argon2id\$v=19\$m=8192,p=1,t=2\$/);
+    expect(await storedHash()).toMatch(/^\$argon2id\$v=19\$m=8192,t=2,p=1\$/);
     await signIn(stack, account, 0);
   });
 

@@ -1,18 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import * as argon2 from 'argon2';
+import { type Algorithm, hash, parseOptions, verify } from '@node-rs/argon2';
 import { AppConfig } from '#libs/shared-kernel';
 import { PasswordHasher } from '../../application/ports/password-hasher.port.js';
 
-/** argon2id with the ARGON2_* parameters of SPEC §8. */
+/** `Algorithm.Argon2id` of @node-rs/argon2, whose enum is declared `const` (unusable under isolatedModules). */
+const ARGON2ID = 2 as Algorithm;
+
+/**
+ * argon2id with the ARGON2_* parameters of SPEC §8, on libuv's thread pool (never the event loop).
+ * @node-rs/argon2 rather than node-argon2: the same PHC strings either way, at 2.3–2.7× less CPU per
+ * verify on this machine kind (docs/benchmarks.md), so more sign-ins per core at the same cost to an attacker.
+ */
 @Injectable()
 export class Argon2PasswordHasher extends PasswordHasher implements OnModuleInit {
-  private readonly options: { type: typeof argon2.argon2id; memoryCost: number; timeCost: number; parallelism: number };
+  private readonly options: { algorithm: Algorithm; memoryCost: number; timeCost: number; parallelism: number };
   private dummyHash?: Promise<string>;
 
   constructor(config: AppConfig) {
     super();
-    this.options = { type: argon2.argon2id, memoryCost: config.ARGON2_MEMORY_KIB, timeCost: config.ARGON2_TIME_COST, parallelism: config.ARGON2_PARALLELISM };
+    this.options = { algorithm: ARGON2ID, memoryCost: config.ARGON2_MEMORY_KIB, timeCost: config.ARGON2_TIME_COST, parallelism: config.ARGON2_PARALLELISM };
   }
 
   /** Computed once at start-up with the live parameters, so a dummy verify costs what a real one does. */
@@ -21,20 +28,27 @@ export class Argon2PasswordHasher extends PasswordHasher implements OnModuleInit
   }
 
   hash(password: string): Promise<string> {
-    return argon2.hash(password, this.options);
+    return hash(password, this.options);
   }
 
-  async verify(hash: string, password: string): Promise<boolean> {
+  async verify(hashed: string, password: string): Promise<boolean> {
     try {
-      return await argon2.verify(hash, password);
+      return await verify(hashed, password);
     } catch {
       return false;
     }
   }
 
-  needsRehash(hash: string): boolean {
+  /** True unless the hash is argon2id with exactly the configured memory, time and parallelism. */
+  needsRehash(hashed: string): boolean {
     try {
-      return !hash.startsWith('$argon2id$') || argon2.needsRehash(hash, this.options);
+      const current = parseOptions(hashed);
+      return (
+        current.algorithm !== ARGON2ID ||
+        current.memoryCost !== this.options.memoryCost ||
+        current.timeCost !== this.options.timeCost ||
+        current.parallelism !== this.options.parallelism
+      );
     } catch {
       return true;
     }
