@@ -35,6 +35,7 @@ export async function measureMeThroughput(context: BenchContext): Promise<Figure
     () => measure(bare, bareUrl, {}),
     () => measure(main.api.service, `${main.api.baseUrl}/v1/me`, { authorization }),
   );
+  const floor = await measureFloor(context, measure, bare, bareUrl);
   await bare.stop();
   const baseline = median(runs.baseline.map((r) => r.perSecond));
   const subject = median(runs.subject.map((r) => r.perSecond));
@@ -50,6 +51,39 @@ export async function measureMeThroughput(context: BenchContext): Promise<Figure
       `${connections} connections, load generator on the same cores; LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? 'info'}`,
       `server CPU per request: /v1/me ${format(median(runs.subject.map((r) => r.cpuUs)))} µs, bare ${format(median(runs.baseline.map((r) => r.cpuUs)))} µs`,
       `rounds: /v1/me ${runs.subject.map((r) => format(r.perSecond)).join(', ')}; bare ${runs.baseline.map((r) => format(r.perSecond)).join(', ')}`,
+      floor,
     ],
   };
+}
+
+type Measure = (service: ChildService, url: string, headers: Record<string, string>) => Promise<{ perSecond: number; cpuUs: number }>;
+
+/**
+ * The same load on the framework's floor (bench/children/nest-floor.ts: NestJS + Fastify, a guard
+ * with a JWT verify and one Redis GET, a constant answer), against the bare server again, so a
+ * miss can be read as Latchkey's own cost or the stack's.
+ */
+async function measureFloor(context: BenchContext, measure: Measure, bare: ChildService, bareUrl: string): Promise<string> {
+  const { run, settings } = context;
+  const port = await freePort();
+  const floor = ChildService.start('nest-floor', 'dist/bench/children/nest-floor.js', {
+    PORT: String(port),
+    REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: `${run.id}_floor`,
+  });
+  run.children.push(floor);
+  await waitUntil(() => /^ey/m.test(floor.log), 20_000, 'the NestJS floor server');
+  const token = floor.log.split('\n').find((line) => line.startsWith('ey')) ?? '';
+  const runs = await interleave(
+    settings.rounds,
+    () => measure(bare, bareUrl, {}),
+    () => measure(floor, `http://127.0.0.1:${port}/v1/me`, { authorization: `Bearer ${token}` }),
+  );
+  await floor.stop();
+  const perSecond = median(runs.subject.map((r) => r.perSecond));
+  const ratio = perSecond / median(runs.baseline.map((r) => r.perSecond));
+  return (
+    `the framework's floor, measured the same way (NestJS + Fastify, a guard with a JWT verify and one Redis GET, a constant answer, nothing else): ` +
+    `${format(perSecond)} req/s, ${format(median(runs.subject.map((r) => r.cpuUs)))} µs server CPU per request, ratio ${ratio.toFixed(2)} to the bare server`
+  );
 }

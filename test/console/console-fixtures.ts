@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
+import { strongPassword } from '../support/fixtures.js';
 import type { TestStack } from '../support/test-stack.js';
 
 export interface ConsoleAccount {
@@ -8,18 +9,7 @@ export interface ConsoleAccount {
   password: string;
 }
 
-// No two of these letters are neighbours in the alphabet or on a keyboard row, so no runs.
-const SAFE_LETTERS = 'bdgmptxzBDGMPTXZ';
-
-/** A password that passes the default policy: no runs, no repeats, not common, not the e-mail. */
-export function strongPassword(): string {
-  let letters = '';
-  for (const byte of randomBytes(12)) {
-    const next = SAFE_LETTERS[byte % SAFE_LETTERS.length];
-    if (letters.at(-1)?.toLowerCase() !== next.toLowerCase()) letters += next;
-  }
-  return `Gb${letters}7!4`;
-}
+export { strongPassword } from '../support/fixtures.js';
 
 /** An organization and an account in it, made through the administration API (SPEC §5). */
 export async function createAccount(stack: TestStack): Promise<ConsoleAccount> {

@@ -1,9 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { adminAuth, createOrganization, signIn, type SignedIn, type TestAccount } from '../support/fixtures.js';
+import { adminAuth, createOrganization, type SignedIn, signIn, strongPassword, type TestAccount } from '../support/fixtures.js';
 import { createAccount } from './accounts.js';
 import { TestStack } from '../support/test-stack.js';
 import { closeStack } from './close-stack.js';
-import { policyPassword } from './passwords.js';
 
 describe('password change and "expire sign-in sessions and tokens" (SPEC §4)', () => {
   let stack: TestStack;
@@ -39,7 +38,7 @@ describe('password change and "expire sign-in sessions and tokens" (SPEC §4)', 
     const current = await signIn(stack, account);
     const other = await signIn(stack, account);
     const token = await apiToken(other);
-    const newPassword = policyPassword();
+    const newPassword = strongPassword();
     await change(current.accessToken, { currentPassword: account.password, newPassword, expireSessionsAndTokens: false }).expect(204);
     await stack.http().get('/v1/me').set('authorization', bearer(current.accessToken)).expect(401);
     await stack.http(1).get('/v1/me').set('authorization', bearer(other.accessToken)).expect(200);
@@ -53,7 +52,7 @@ describe('password change and "expire sign-in sessions and tokens" (SPEC §4)', 
   it('refuses an API token: only a password sign-in may change the password', async () => {
     const account = await createAccount(stack, organization);
     const token = await apiToken(await signIn(stack, account));
-    const response = await change(token, { currentPassword: account.password, newPassword: policyPassword(), expireSessionsAndTokens: false }).expect(403);
+    const response = await change(token, { currentPassword: account.password, newPassword: strongPassword(), expireSessionsAndTokens: false }).expect(403);
     expect(response.body.code).toBe('FORBIDDEN');
   });
 
@@ -70,10 +69,10 @@ describe('password change and "expire sign-in sessions and tokens" (SPEC §4)', 
   it('requires the flag and counts a wrong current password as a failed entry: five lock the account', async () => {
     const account = await createAccount(stack, organization);
     const session = await signIn(stack, account);
-    await change(session.accessToken, { currentPassword: account.password, newPassword: policyPassword() }).expect(400);
+    await change(session.accessToken, { currentPassword: account.password, newPassword: strongPassword() }).expect(400);
     const statuses = [];
     for (let i = 0; i < 5; i++) {
-      statuses.push((await change(session.accessToken, { currentPassword: 'Wrong-Password-1', newPassword: policyPassword(), expireSessionsAndTokens: false })).status);
+      statuses.push((await change(session.accessToken, { currentPassword: 'Wrong-Password-1', newPassword: strongPassword(), expireSessionsAndTokens: false })).status);
     }
     expect(statuses).toEqual([401, 401, 401, 401, 423]);
     await stack.http().post('/v1/auth/sign-in').send({ organization, email: account.email, password: account.password }).expect(423);
@@ -88,7 +87,7 @@ describe('password change and "expire sign-in sessions and tokens" (SPEC §4)', 
       const current = await signIn(stack, account);
       const others = [await signIn(stack, account, 1), await signIn(stack, account)];
       const tokens = [await apiToken(others[0]), await apiToken(others[1])];
-      await change(current.accessToken, { currentPassword: account.password, newPassword: policyPassword(), expireSessionsAndTokens: true }).expect(204);
+      await change(current.accessToken, { currentPassword: account.password, newPassword: strongPassword(), expireSessionsAndTokens: true }).expect(204);
       for (const credential of [current.accessToken, ...others.map((s) => s.accessToken), ...tokens]) {
         await stack.http(1).get('/v1/me').set('authorization', bearer(credential)).expect(401);
         await stack.http(0).get('/v1/me').set('authorization', bearer(credential)).expect(401);

@@ -1,10 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { adminAuth, createOrganization, signIn } from '../support/fixtures.js';
+import { adminAuth, createOrganization, signIn, strongPassword } from '../support/fixtures.js';
 import { createAccount } from './accounts.js';
 import { TestStack } from '../support/test-stack.js';
 import { closeStack } from './close-stack.js';
 import { tokenFrom } from './mail-links.js';
-import { policyPassword } from './passwords.js';
 
 const ACCEPTED = { message: 'If the account exists, an e-mail has been sent.' };
 
@@ -50,7 +49,7 @@ describe('password reset by e-mail (SPEC §3)', () => {
     // verify spends nothing
     await stack.http().post('/v1/password-resets/verify').send({ token }).expect(200);
     const other = await signIn(stack, account);
-    const newPassword = policyPassword();
+    const newPassword = strongPassword();
     await confirm({ token, newPassword }).expect(204);
     await stack.http().get('/v1/me').set('authorization', `Bearer ${other.accessToken}`).expect(401);
     await stack.http().post('/v1/auth/sign-in').send({ organization, email: account.email, password: account.password }).expect(401);
@@ -64,7 +63,7 @@ describe('password reset by e-mail (SPEC §3)', () => {
     const account = await createAccount(stack, organization);
     const token = await resetLink(account.email);
     await confirm({ token, newPassword: account.password }).expect(422);
-    await confirm({ token, newPassword: policyPassword() }).expect(204);
+    await confirm({ token, newPassword: strongPassword() }).expect(204);
     const spent = await confirm({ token, newPassword: account.password }).expect(410);
     expect(spent.body).toMatchObject({ status: 410, code: 'RESET_TOKEN_INVALID' });
     await confirm({ token: 'not-a-token-at-all', newPassword: 'short' }).expect(410);
@@ -84,7 +83,7 @@ describe('password reset by e-mail (SPEC §3)', () => {
   it('lets exactly one of 10 racing confirmations win', async () => {
     const account = await createAccount(stack, organization);
     const token = await resetLink(account.email);
-    const passwords = Array.from({ length: 10 }, () => policyPassword());
+    const passwords = Array.from({ length: 10 }, () => strongPassword());
     const answers = await Promise.all(passwords.map((newPassword) => confirm({ token, newPassword })));
     const statuses = answers.map((a) => a.status).sort();
     expect(statuses).toEqual([204, ...Array(9).fill(410)]);
@@ -99,7 +98,7 @@ describe('password reset by e-mail (SPEC §3)', () => {
     const [, adminMail] = await stack.mail.waitFor(account.email, 2);
     const second = tokenFrom(adminMail);
     await stack.http().post('/v1/auth/sign-in').send({ organization, email: account.email, password: account.password }).expect(423);
-    await confirm({ token: second, newPassword: policyPassword() }).expect(204);
+    await confirm({ token: second, newPassword: strongPassword() }).expect(204);
     await stack.http().post('/v1/password-resets/verify').send({ token: first }).expect(410);
   });
 
@@ -124,7 +123,7 @@ describe('password reset by e-mail (SPEC §3)', () => {
     const created = await stack.http().post(`/v1/organizations/${organization}/accounts`).set('authorization', adminAuth(stack)).send({ email, locale: 'ko' }).expect(201);
     expect(created.body).toMatchObject({ email, status: 'password_reset_required', locale: 'ko' });
     const [invitation] = await stack.mail.waitFor(email);
-    const password = policyPassword();
+    const password = strongPassword();
     await stack.http().post('/v1/auth/sign-in').send({ organization, email, password }).expect(423);
     await confirm({ token: tokenFrom(invitation), newPassword: password }).expect(204);
     await signIn(stack, { id: created.body.id, organization, email, password });

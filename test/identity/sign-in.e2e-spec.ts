@@ -1,11 +1,10 @@
-import { adminAuth, createOrganization, signIn, type TestAccount } from '../support/fixtures.js';
+import { adminAuth, createOrganization, signIn, strongPassword, type TestAccount } from '../support/fixtures.js';
 import { createAccount } from './accounts.js';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AppConfig } from '#libs/shared-kernel';
 import { TestStack } from '../support/test-stack.js';
 import { closeStack } from './close-stack.js';
 import { tokenFrom } from './mail-links.js';
-import { policyPassword } from './passwords.js';
 
 describe('sign-in and lockout (SPEC §2)', () => {
   let stack: TestStack;
@@ -77,7 +76,7 @@ describe('sign-in and lockout (SPEC §2)', () => {
     const account = await createAccount(stack, organization);
     for (let i = 0; i < 5; i++) await attempt({ organization, email: account.email, password: 'Wrong-Password-1' });
     const [mail] = await stack.mail.waitFor(account.email);
-    const newPassword = policyPassword();
+    const newPassword = strongPassword();
     await stack.http().post('/v1/password-resets/confirm').send({ token: tokenFrom(mail), newPassword }).expect(204);
     await signIn(stack, { ...account, password: newPassword });
   });
