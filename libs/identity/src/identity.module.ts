@@ -36,7 +36,8 @@ import { SharedOutboxMail } from './infrastructure/mail/outbox-mail.adapter.js';
 import { IDENTITY_SCHEMAS } from './infrastructure/persistence/identity.schemas.js';
 import { MikroOrmAccountRepository } from './infrastructure/persistence/mikro-orm-account.repository.js';
 import { SqlMeViewReader } from './infrastructure/persistence/sql-me-view.reader.js';
-import { AccountViewInvalidation } from './infrastructure/cache/account-view-invalidation.js';
+import { CommittedChangeInvalidation } from './infrastructure/cache/committed-change-invalidation.js';
+import { CachedOrganizationReader } from './infrastructure/cache/cached-organization.reader.js';
 import { CachedMeViewReader } from './infrastructure/cache/cached-me-view.reader.js';
 import { MikroOrmOrganizationRepository } from './infrastructure/persistence/mikro-orm-organization.repository.js';
 import { MikroOrmPasswordResetTokenRepository } from './infrastructure/persistence/mikro-orm-password-reset-token.repository.js';
@@ -63,7 +64,8 @@ import { AdminKeyGuard } from './interface/http/admin-key.guard.js';
     { provide: AccountRepository, useClass: MikroOrmAccountRepository },
     SqlMeViewReader,
     CachedMeViewReader,
-    AccountViewInvalidation,
+    CachedOrganizationReader,
+    CommittedChangeInvalidation,
     { provide: MeViewReader, useExisting: CachedMeViewReader },
     ApiTokenAuditBridge,
     { provide: PasswordResetTokenRepository, useClass: MikroOrmPasswordResetTokenRepository },

@@ -22,6 +22,11 @@ export class Organization {
     return new Organization(input.id, input.name, input.displayName?.trim() || input.name, {}, input.now);
   }
 
+  /** An organization as stored (a read-only copy kept in memory, say); no validation, it was valid when saved. */
+  static restore(input: { id: string; name: string; displayName: string; policyOverrides: PasswordPolicyOverrides; createdAt: Date }): Organization {
+    return new Organization(input.id, input.name, input.displayName, input.policyOverrides, input.createdAt);
+  }
+
   /** `settings` was validated by the policy module; storing its JSON keeps the stored form canonical. */
   setPasswordPolicy(settings: PasswordPolicySettings): void {
     this.policyOverrides = settings.toJSON();

@@ -10,7 +10,7 @@ const MAX_ENTRIES = 50_000;
 
 /**
  * `GET /v1/me` from memory: the view changes only when the account row does (a password change or
- * reset), and `AccountViewInvalidation` drops it on every instance once that change commits.
+ * reset), and `CommittedChangeInvalidation` drops it on every instance once that change commits.
  * The token checks in front of it never come from here.
  */
 @Injectable()

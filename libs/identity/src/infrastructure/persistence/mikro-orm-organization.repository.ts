@@ -4,16 +4,24 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { ConflictError } from '#libs/shared-kernel';
 import { Organization } from '../../domain/organization.aggregate.js';
 import { OrganizationRepository } from '../../domain/organization.repository.js';
+import { CachedOrganizationReader } from '../cache/cached-organization.reader.js';
 import { isUuid } from './uuid.js';
 
 @Injectable()
 export class MikroOrmOrganizationRepository extends OrganizationRepository {
-  constructor(private readonly em: EntityManager) {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly reader: CachedOrganizationReader,
+  ) {
     super();
   }
 
   findByName(name: string): Promise<Organization | null> {
     return this.em.findOne(Organization, { name });
+  }
+
+  findByNameForReading(name: string): Promise<Organization | null> {
+    return this.reader.byName(name);
   }
 
   async findById(id: string): Promise<Organization | null> {

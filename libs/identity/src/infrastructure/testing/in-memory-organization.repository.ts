@@ -9,6 +9,10 @@ export class InMemoryOrganizationRepository extends OrganizationRepository {
     return [...this.items.values()].find((organization) => organization.name === name) ?? null;
   }
 
+  findByNameForReading(name: string): Promise<Organization | null> {
+    return this.findByName(name);
+  }
+
   async findById(id: string): Promise<Organization | null> {
     return this.items.get(id) ?? null;
   }

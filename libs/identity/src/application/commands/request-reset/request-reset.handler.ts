@@ -32,7 +32,7 @@ export class RequestResetHandler implements ICommandHandler<RequestReset> {
   ) {}
 
   async execute({ organization: name, email, origin }: RequestReset): Promise<void> {
-    const organization = await this.organizations.findByName(name.toLowerCase());
+    const organization = await this.organizations.findByNameForReading(name.toLowerCase());
     const found = organization && (await this.accounts.findByEmail(organization.id, normalizeEmail(email)));
     if (!organization || !found) return;
     await this.unitOfWork.run(async () => {

@@ -32,7 +32,7 @@ export class SignInHandler implements ICommandHandler<SignIn> {
 
   async execute(command: SignIn): Promise<IssuedTokens> {
     const email = normalizeEmail(command.email);
-    const organization = await this.organizations.findByName(command.organization.toLowerCase());
+    const organization = await this.organizations.findByNameForReading(command.organization.toLowerCase());
     const account = organization && (await this.accounts.findByEmail(organization.id, email));
     if (!organization || !account) return this.unknownIdentity(command, email, organization);
     const hash = account.passwordHash;

@@ -1,13 +1,14 @@
 import { InvalidationChannel } from '#libs/shared-kernel';
-import { createAccount, createOrganization, signIn, strongPassword } from '../support/fixtures.js';
+import { adminAuth, createAccount, createOrganization, signIn, strongPassword } from '../support/fixtures.js';
 import { adminQuery } from '../support/postgres-admin.js';
 import { TestStack } from '../support/test-stack.js';
 
 /**
- * `GET /v1/me` answers from each instance's memory; a change committed on any instance must show
- * on every other one at once. (Token checks never come from this cache: see the change/ specs.)
+ * `GET /v1/me` and the organization a sign-in looks up come from each instance's memory; a change
+ * committed on any instance must show on every other one at once. (Token checks never come from
+ * memory: see the change/ specs.)
  */
-describe('GET /v1/me on two API instances', () => {
+describe('what API instances keep in memory, on two instances', () => {
   let stack: TestStack;
 
   beforeAll(async () => {
@@ -44,6 +45,21 @@ describe('GET /v1/me on two API instances', () => {
     expect(after.passwordChangedAt).not.toBe(before.passwordChangedAt);
     expect(Date.parse(after.passwordChangedAt)).toBeGreaterThan(Date.now() - 10_000);
     expect(after.locale).toBe('ko');
+  });
+
+  it("applies an organization's new lockout threshold on instance B as soon as A has set it", async () => {
+    const organization = await createOrganization(stack);
+    const account = await createAccount(stack, organization);
+    const attempt = (password: string) => stack.http(1).post('/v1/auth/sign-in').send({ organization, email: account.email, password });
+    // B reads the organization (default threshold 5) and keeps it.
+    await signIn(stack, account, 1);
+    expect((await attempt('Wrong-Password-1')).status).toBe(401);
+
+    await stack.http(0).put(`/v1/organizations/${organization}/password-policy`).set('authorization', adminAuth(stack)).send({ lockoutThreshold: 3 }).expect(200);
+    // One failure is counted already: under the new threshold of 3 the third one locks (under the old 5 it would not).
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await attempt('Wrong-Password-1')).status);
+    expect(statuses).toEqual([401, 423, 423]);
   });
 
   it('keeps answering (from PostgreSQL) for an account whose view was never cached, and 401 without a token', async () => {
