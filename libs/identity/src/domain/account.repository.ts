@@ -1,9 +1,17 @@
 import type { Account } from './account.aggregate.js';
 import type { PasswordHistory } from './password-history.vo.js';
 
+/** What a sign-in checks before it takes any lock. */
+export interface StoredCredentials {
+  accountId: string;
+  passwordHash: string | null;
+}
+
 export abstract class AccountRepository {
   abstract findById(id: string): Promise<Account | null>;
   abstract findByEmail(organizationId: string, email: string): Promise<Account | null>;
+  /** The id and hash alone, without loading the account (the sign-in path: the account is locked and read afresh after). */
+  abstract findCredentials(organizationId: string, email: string): Promise<StoredCredentials | null>;
   /**
    * Reads the account afresh and locks its row until the transaction ends: every change
    * of an account (above all the failure count) goes through it, so concurrent changes

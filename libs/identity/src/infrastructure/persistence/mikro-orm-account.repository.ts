@@ -3,7 +3,7 @@ import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ConflictError } from '#libs/shared-kernel';
 import { Account } from '../../domain/account.aggregate.js';
-import { AccountRepository } from '../../domain/account.repository.js';
+import { AccountRepository, type StoredCredentials } from '../../domain/account.repository.js';
 import { PasswordHistory } from '../../domain/password-history.vo.js';
 import { isUuid } from './uuid.js';
 
@@ -19,6 +19,14 @@ export class MikroOrmAccountRepository extends AccountRepository {
 
   findByEmail(organizationId: string, email: string): Promise<Account | null> {
     return this.em.findOne(Account, { organizationId, emailNormalized: email });
+  }
+
+  async findCredentials(organizationId: string, email: string): Promise<StoredCredentials | null> {
+    const [row] = await this.em.execute<Array<{ id: string; password_hash: string | null }>>(
+      'select id, password_hash from accounts where organization_id = ? and email_normalized = ?',
+      [organizationId, email],
+    );
+    return row ? { accountId: row.id, passwordHash: row.password_hash } : null;
   }
 
   async lock(id: string): Promise<Account | null> {

@@ -1,6 +1,6 @@
 import { ConflictError } from '#libs/shared-kernel';
 import type { Account } from '../../domain/account.aggregate.js';
-import { AccountRepository } from '../../domain/account.repository.js';
+import { AccountRepository, type StoredCredentials } from '../../domain/account.repository.js';
 import { PasswordHistory } from '../../domain/password-history.vo.js';
 
 export class InMemoryAccountRepository extends AccountRepository {
@@ -13,6 +13,11 @@ export class InMemoryAccountRepository extends AccountRepository {
 
   async findByEmail(organizationId: string, email: string): Promise<Account | null> {
     return [...this.items.values()].find((a) => a.organizationId === organizationId && a.emailNormalized === email) ?? null;
+  }
+
+  async findCredentials(organizationId: string, email: string): Promise<StoredCredentials | null> {
+    const account = await this.findByEmail(organizationId, email);
+    return account && { accountId: account.id, passwordHash: account.passwordHash };
   }
 
   lock(id: string): Promise<Account | null> {

@@ -1,6 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DEFAULT_PASSWORD_POLICY } from '#libs/password-policy';
-import type { Account } from '../../../domain/account.aggregate.js';
 import { AccountRepository } from '../../../domain/account.repository.js';
 import { normalizeEmail } from '../../../domain/email-address.vo.js';
 import { InvalidCredentialsError, PasswordResetRequiredError } from '../../../domain/identity.errors.js';
@@ -33,22 +32,22 @@ export class SignInHandler implements ICommandHandler<SignIn> {
   async execute(command: SignIn): Promise<IssuedTokens> {
     const email = normalizeEmail(command.email);
     const organization = await this.organizations.findByNameForReading(command.organization.toLowerCase());
-    const account = organization && (await this.accounts.findByEmail(organization.id, email));
-    if (!organization || !account) return this.unknownIdentity(command, email, organization);
-    const hash = account.passwordHash;
+    const stored = organization && (await this.accounts.findCredentials(organization.id, email));
+    if (!organization || !stored) return this.unknownIdentity(command, email, organization);
+    const hash = stored.passwordHash;
     const matches = hash === null ? (await this.hasher.verifyDummy(command.password), false) : await this.hasher.verify(hash, command.password);
     if (!matches || hash === null) {
-      const outcome = await this.failedEntries.record(account.id, organization, command.origin, 'sign-in');
+      const outcome = await this.failedEntries.record(stored.accountId, organization, command.origin, 'sign-in');
       throw outcome === 'counted' ? new InvalidCredentialsError() : new PasswordResetRequiredError();
     }
-    return this.succeed(account, hash, organization, command);
+    return this.succeed(stored.accountId, hash, organization, command);
   }
 
-  private async succeed(account: Account, verifiedHash: string, organization: Organization, command: SignIn): Promise<IssuedTokens> {
+  private async succeed(accountId: string, verifiedHash: string, organization: Organization, command: SignIn): Promise<IssuedTokens> {
     const rehashed = this.hasher.needsRehash(verifiedHash) ? await this.hasher.hash(command.password) : null;
     const tokens = await this.unitOfWork.run(async () => {
-      const current = await this.accounts.lock(account.id);
-      const subject = { organizationId: organization.id, accountId: account.id };
+      const current = await this.accounts.lock(accountId);
+      const subject = { organizationId: organization.id, accountId };
       // The row lock orders this after any failure counted meanwhile: a lock that landed first wins.
       if (!current || current.requiresReset() || current.passwordHash !== verifiedHash) {
         await this.audit.record('sign-in.failed', subject, command.origin, { reason: 'password-reset-required' });
