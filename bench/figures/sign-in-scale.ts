@@ -23,7 +23,9 @@ export async function measureSignInScale(context: BenchContext): Promise<FigureR
     await cloneAccounts(large.database, seeded.templateAccountId, LARGE);
     const insertSeconds = (Date.now() - started) / 1000;
     const plan = await lookupPlan(large.database, main.organization);
-    const { rounds, seconds, connections } = settings;
+    const { seconds, connections } = settings;
+    // A 5 % goal needs more rounds than the others: two APIs of one build differ by that much from noise alone.
+    const rounds = Math.max(settings.rounds, 5);
     const signIns = async (baseUrl: string, accounts: number) => {
       const result = await signInLoad(baseUrl, main.organization, accounts, connections, seconds, true);
       assertMostlyOk(result, `sign-in load (${accounts} accounts picked from)`);
