@@ -79,6 +79,33 @@ describe('faults', () => {
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     });
+
+    it('waits for a hung Redis once, then skips it for a moment: every request is answered, from PostgreSQL', async () => {
+      const account = await createAccount(stack, await createOrganization(stack));
+      const session = await signIn(stack, account);
+      const counter = async (name: string) => {
+        const text = (await stack.http().get('/metrics').expect(200)).text;
+        return Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+      };
+      const [timeoutsBefore, skippedBefore] = [await counter('latchkey_redis_command_timeouts_total'), await counter('latchkey_redis_commands_skipped_total')];
+      redis.pause();
+      const statuses: number[] = [];
+      try {
+        for (let i = 0; i < 10; i++) statuses.push((await stack.http().get('/v1/me').set('authorization', `Bearer ${session.accessToken}`)).status);
+        // Sign-in's rate limit and unknown-identity count fall back to memory the same way.
+        statuses.push((await stack.http().post('/v1/auth/sign-in').send({ organization: account.organization, email: 'nobody@example.com', password: 'Wrong-Password-1' })).status);
+      } finally {
+        redis.resume();
+      }
+      expect(statuses).toEqual([...Array(10).fill(200), 401]);
+      const timeouts = (await counter('latchkey_redis_command_timeouts_total')) - timeoutsBefore;
+      const skipped = (await counter('latchkey_redis_commands_skipped_total')) - skippedBefore;
+      // One timeout per second of freeze at most, not one per command: the other commands were never sent.
+      expect(timeouts).toBeGreaterThanOrEqual(1);
+      expect(timeouts).toBeLessThanOrEqual(4);
+      expect(skipped).toBeGreaterThanOrEqual(9);
+      await stack.http().get('/v1/me').set('authorization', `Bearer ${session.accessToken}`).expect(200);
+    });
   });
 
   describe('PostgreSQL connections cut', () => {

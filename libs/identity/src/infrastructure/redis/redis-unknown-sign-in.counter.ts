@@ -29,7 +29,7 @@ export class RedisUnknownSignInCounter extends UnknownSignInCounter {
   async increment(organizationName: string, emailNormalized: string): Promise<number> {
     const id = createHash('sha256').update(`${organizationName}\n${emailNormalized}`).digest('base64url');
     try {
-      const count = Number(await this.redis.connection.eval(INCREMENT, 1, this.redis.key('identity', 'unknown-sign-in', id), UNKNOWN_IDENTITY_WINDOW_SECONDS));
+      const count = Number(await this.redis.optional((connection) => connection.eval(INCREMENT, 1, this.redis.key('identity', 'unknown-sign-in', id), UNKNOWN_IDENTITY_WINDOW_SECONDS)));
       this.inMemory = false;
       return count;
     } catch (error) {

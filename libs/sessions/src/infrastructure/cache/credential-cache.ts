@@ -48,7 +48,7 @@ export class CredentialCache {
     if (trustedSince === null) return { state: 'miss' };
     let value: string | null;
     try {
-      value = await this.redis.connection.get(key);
+      value = await this.redis.optional((connection) => connection.get(key));
     } catch {
       return { state: 'miss' };
     }
@@ -62,7 +62,7 @@ export class CredentialCache {
   /** Best effort: a failed fill only costs the next request a PostgreSQL lookup. */
   async fill(key: string, fields: Array<string | number>): Promise<void> {
     try {
-      await this.redis.connection.eval(FILL_SCRIPT, 1, key, fields.join('|'), POSITIVE_TTL_MS);
+      await this.redis.optional((connection) => connection.eval(FILL_SCRIPT, 1, key, fields.join('|'), POSITIVE_TTL_MS));
     } catch {
       // Redis unreachable: the next request falls back to PostgreSQL again.
     }

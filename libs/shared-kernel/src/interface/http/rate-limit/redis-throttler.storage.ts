@@ -23,7 +23,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, name: string): Promise<ThrottlerStorageRecord> {
     try {
-      const [hits, pttl] = (await this.redis.connection.eval(INCREMENT, 1, this.redis.key('throttle', name, key), ttl)) as [number, number];
+      const [hits, pttl] = (await this.redis.optional((connection) => connection.eval(INCREMENT, 1, this.redis.key('throttle', name, key), ttl))) as [number, number];
       const timeToExpire = Math.max(1, Math.ceil(pttl / 1000));
       this.inMemory = false;
       const isBlocked = hits > limit;
