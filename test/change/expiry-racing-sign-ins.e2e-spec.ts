@@ -1,0 +1,56 @@
+import { performance } from 'node:perf_hooks';
+import { adminAuth, createAccount, createOrganization } from '../support/fixtures.js';
+import { TestStack } from '../support/test-stack.js';
+
+interface Attempt {
+  status: number;
+  accessToken?: string;
+  refreshToken?: string;
+  answeredAt: number;
+}
+
+/**
+ * SPEC §4 under concurrency: an expiry ("expire sessions", the same as a change with the option)
+ * while sign-ins of the same account are in flight on two instances. A session opened just before
+ * the expiry must not survive it with the old credential version — its access token would be
+ * refused, but its refresh token would mint a fresh one.
+ */
+describe('an expiry racing sign-ins of the same account, two API instances', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await TestStack.start({ worker: false, env: { RATE_LIMIT_ENABLED: 'false' } });
+    await stack.startApi();
+  });
+  afterAll(() => stack?.close());
+
+  // Rounds, because a race is a chance: each round puts a new expiry among new sign-ins.
+  it.each([1, 2, 3, 4, 5, 6])('leaves every session that was answered before its 204 dead, and none alive by refresh alone (round %i)', async () => {
+    const organization = await createOrganization(stack);
+    const account = await createAccount(stack, organization);
+    let answered = 0;
+    const signIn = async (index: number): Promise<Attempt> => {
+      await new Promise((resolve) => setTimeout(resolve, index * 4));
+      const response = await stack.http(index % 2).post('/v1/auth/sign-in').send({ organization, email: account.email, password: account.password });
+      answered++;
+      return { status: response.status, accessToken: response.body.accessToken, refreshToken: response.body.refreshToken, answeredAt: performance.now() };
+    };
+    const attempts = Array.from({ length: 24 }, (_, index) => signIn(index));
+    // The expiry goes out once two sign-ins have been answered, with the others still in flight.
+    while (answered < 2) await new Promise((resolve) => setTimeout(resolve, 1));
+    await stack.http(0).post(`/v1/organizations/${organization}/accounts/${account.id}/expire-sessions`).set('authorization', adminAuth(stack)).expect(204);
+    const expiredAt = performance.now();
+    const results = await Promise.all(attempts);
+
+    expect(results.every((attempt) => attempt.status === 200)).toBe(true);
+    const before = results.filter((attempt) => attempt.answeredAt < expiredAt);
+    expect(before.length).toBeGreaterThanOrEqual(2);
+    for (const attempt of results) {
+      const me = await stack.http(1).get('/v1/me').set('authorization', `Bearer ${attempt.accessToken}`);
+      const refreshed = await stack.http(0).post('/v1/auth/refresh').send({ refreshToken: attempt.refreshToken });
+      // Alive or dead, but never half: a refused access token with a working refresh token revives an expired session.
+      expect({ me: me.status, refresh: refreshed.status }).toEqual(me.status === 200 ? { me: 200, refresh: 200 } : { me: 401, refresh: 401 });
+      if (attempt.answeredAt < expiredAt) expect(me.status).toBe(401);
+    }
+  });
+});
