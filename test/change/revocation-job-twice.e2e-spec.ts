@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { REVOCATION_QUEUE } from '#libs/shared-kernel';
 import { adminAuth, createAccount, createOrganization, signIn } from '../support/fixtures.js';
 import { adminQuery } from '../support/postgres-admin.js';
+import { eventually } from '../support/eventually.js';
 import { TestStack } from '../support/test-stack.js';
 
 /** SPEC §7: a revocation job run twice has the effect of running once. */
@@ -22,11 +23,11 @@ describe('the revocation clean-up job, delivered twice', () => {
     await stack.http().post(`/v1/organizations/${organization}/accounts/${account.id}/expire-sessions`).set('authorization', adminAuth(stack)).expect(204);
 
     // The first delivery (through the outbox and the running worker) removes the ended session rows.
-    const deadline = Date.now() + 20_000;
-    while ((await adminQuery<{ n: string }>('select count(*) as n from sessions where account_id = $1', [account.id], database()))[0].n !== '0') {
-      if (Date.now() > deadline) throw new Error('the clean-up job did not run');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await eventually(
+      async () => (await adminQuery<{ n: string }>('select count(*) as n from sessions where account_id = $1', [account.id], database()))[0].n === '0',
+      'the clean-up job to remove the ended sessions',
+      20_000,
+    );
     const renewed = await signIn(stack, account);
     const newToken = (await stack.http().post('/v1/me/api-tokens').set('authorization', `Bearer ${renewed.accessToken}`).send({ name: 'new' }).expect(201)).body.token;
     const rowsBefore = await adminQuery('select id, revoked_at from api_tokens where account_id = $1 order by id', [account.id], database());

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { adminQuery, serverUrl } from '../support/postgres-admin.js';
-import { freePort, ServiceProcess, waitFor, waitForHealthy } from '../support/service-process.js';
+import { eventually } from '../support/eventually.js';
+import { freePort, ServiceProcess, waitForHealthy } from '../support/service-process.js';
 
 /**
  * The built entry points as a person runs them (`npm test` builds first): clear start-up
@@ -62,13 +63,13 @@ describe('entry points', () => {
     });
     await waitForHealthy(`http://127.0.0.1:${port}`, 90_000);
     await start.stop('SIGKILL');
-    await waitFor(async () => {
+    await eventually(async () => {
       try {
         await fetch(`http://127.0.0.1:${port}/health`);
         return false;
       } catch {
         return true;
       }
-    }, 30_000);
+    }, 'the API to stop answering once npm start is killed', 30_000);
   }, 150_000);
 });

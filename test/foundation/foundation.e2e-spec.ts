@@ -2,6 +2,7 @@ import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { MAIL_QUEUE, Outbox, OutboxRelay } from '#libs/shared-kernel';
+import { eventually } from '../support/eventually.js';
 import { TestStack } from '../support/test-stack.js';
 
 describe('the API foundation', () => {
@@ -75,7 +76,7 @@ describe('the API foundation', () => {
       const relay = stack.api.get(OutboxRelay);
       await relay.flush();
       await relay.flush();
-      await waitUntil(() => received.length > 0);
+      await eventually(() => received.length > 0, 'the relayed job to reach the queue', 10_000);
       const [{ id: messageId }] = await em.fork().execute<{ id: string }[]>('select id from outbox where sent_at is not null');
       expect(received).toEqual([{ id: messageId, data: { hello: 'world' } }]);
     } finally {
@@ -84,11 +85,3 @@ describe('the API foundation', () => {
     }
   });
 });
-
-async function waitUntil(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}

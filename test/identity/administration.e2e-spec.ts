@@ -1,5 +1,4 @@
-import { adminAuth, createOrganization, signIn, uniqueName } from '../support/fixtures.js';
-import { createAccount } from './accounts.js';
+import { adminAuth, createAccount, createOrganization, signIn, uniqueName } from '../support/fixtures.js';
 import { TestStack } from '../support/test-stack.js';
 import { closeStack } from './close-stack.js';
 

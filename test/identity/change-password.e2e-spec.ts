@@ -1,6 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { adminAuth, createOrganization, type SignedIn, signIn, strongPassword, type TestAccount } from '../support/fixtures.js';
-import { createAccount } from './accounts.js';
+import { adminAuth, createAccount, createOrganization, type SignedIn, signIn, strongPassword, type TestAccount } from '../support/fixtures.js';
 import { TestStack } from '../support/test-stack.js';
 import { closeStack } from './close-stack.js';
 

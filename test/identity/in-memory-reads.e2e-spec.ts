@@ -1,5 +1,6 @@
 import { InvalidationChannel } from '#libs/shared-kernel';
 import { adminAuth, createAccount, createOrganization, signIn, strongPassword } from '../support/fixtures.js';
+import { eventually } from '../support/eventually.js';
 import { adminQuery } from '../support/postgres-admin.js';
 import { TestStack } from '../support/test-stack.js';
 
@@ -14,11 +15,7 @@ describe('what API instances keep in memory, on two instances', () => {
   beforeAll(async () => {
     stack = await TestStack.start({ worker: false, env: { RATE_LIMIT_ENABLED: 'false' } });
     await stack.startApi();
-    const deadline = Date.now() + 10_000;
-    while (!stack.apis.every((api) => api.get(InvalidationChannel).isListening)) {
-      if (Date.now() > deadline) throw new Error('the API instances did not subscribe to cache invalidations');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await eventually(() => stack.apis.every((api) => api.get(InvalidationChannel).isListening), 'both instances to subscribe to cache invalidations', 10_000);
   });
   afterAll(() => stack?.close());
 

@@ -1,5 +1,4 @@
-import { createOrganization, strongPassword } from '../support/fixtures.js';
-import { createAccount } from './accounts.js';
+import { createAccount, createOrganization, strongPassword } from '../support/fixtures.js';
 import { TestStack } from '../support/test-stack.js';
 import { closeStack } from './close-stack.js';
 import { tokenFrom } from './mail-links.js';

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { adminAuth, createOrganization, signIn, strongPassword } from '../support/fixtures.js';
-import { createAccount } from './accounts.js';
+import { adminAuth, createAccount, createOrganization, signIn, strongPassword } from '../support/fixtures.js';
+import { eventually } from '../support/eventually.js';
 import { TestStack } from '../support/test-stack.js';
 import { closeStack } from './close-stack.js';
 import { tokenFrom } from './mail-links.js';
@@ -131,11 +131,9 @@ describe('password reset by e-mail (SPEC §3)', () => {
 });
 
 async function waitForEvents(em: EntityManager, accountId: string, count: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const rows = await em.execute("select id from security_events where account_id = ? and type = 'password-reset.requested'", [accountId]);
-    if (rows.length >= count) return;
-    if (Date.now() > deadline) throw new Error('reset requests were not processed in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await eventually(
+    async () => (await em.execute("select id from security_events where account_id = ? and type = 'password-reset.requested'", [accountId])).length >= count,
+    'the reset requests to be processed',
+    10_000,
+  );
 }

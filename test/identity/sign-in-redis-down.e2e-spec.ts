@@ -1,8 +1,7 @@
 import { OutboxRelay } from '#libs/shared-kernel';
-import { createOrganization, signIn } from '../support/fixtures.js';
+import { createAccount, createOrganization, signIn } from '../support/fixtures.js';
 import { PrivateRedis } from '../support/private-redis.js';
 import { TestStack } from '../support/test-stack.js';
-import { createAccount } from './accounts.js';
 
 /** SPEC §7: with Redis down, sign-in keeps its answers, and unknown identities are counted in memory. */
 describe('sign-in while Redis is down', () => {

@@ -1,5 +1,4 @@
-import { adminAuth, createOrganization, signIn, strongPassword, type TestAccount } from '../support/fixtures.js';
-import { createAccount } from './accounts.js';
+import { adminAuth, createAccount, createOrganization, signIn, strongPassword, type TestAccount } from '../support/fixtures.js';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AppConfig } from '#libs/shared-kernel';
 import { TestStack } from '../support/test-stack.js';

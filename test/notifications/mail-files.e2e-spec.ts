@@ -6,7 +6,8 @@ import { simpleParser } from 'mailparser';
 import { AppConfig } from '#libs/shared-kernel';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app.js';
 import { TestStack } from '../support/test-stack.js';
-import { commitMailJob, linkJob, waitUntil } from './mail-outbox.js';
+import { eventually } from '../support/eventually.js';
+import { commitMailJob, linkJob } from './mail-outbox.js';
 
 describe('mail with no SMTP server configured', () => {
   let stack: TestStack;
@@ -27,7 +28,7 @@ describe('mail with no SMTP server configured', () => {
     const id = await commitMailJob(stack.api, 'password-reset', payload);
 
     // MAIL_DIR does not exist before the first e-mail: the worker creates it.
-    const [file] = await waitUntil(async () => (existsSync(mailDir) && readdirSync(mailDir).length > 0 ? readdirSync(mailDir) : undefined));
+    const [file] = await eventually(async () => (existsSync(mailDir) && readdirSync(mailDir).length > 0 ? readdirSync(mailDir) : undefined), 'a mail file to be written');
     expect(file).toBe(`${id}.eml`);
     const mail = await simpleParser(readFileSync(join(mailDir, file)));
     expect(mail.subject).toBe('Reset your Acme Corp password');

@@ -28,13 +28,3 @@ export function linkJob(to: string, overrides: Record<string, unknown> = {}): Re
 export function changeJob(to: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return { to, locale: 'en', organizationName: 'acme', organizationDisplayName: 'Acme Corp', occurredAt: new Date().toISOString(), sessionsExpired: true, ...overrides };
 }
-
-export async function waitUntil<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

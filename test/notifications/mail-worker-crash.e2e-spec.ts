@@ -6,7 +6,8 @@ import { MailDeliveryOptions } from '#libs/notifications';
 import { AppConfig, MAIL_QUEUE, QueueRegistry } from '#libs/shared-kernel';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app.js';
 import { TestStack } from '../support/test-stack.js';
-import { commitMailJob, linkJob, waitUntil } from './mail-outbox.js';
+import { eventually } from '../support/eventually.js';
+import { commitMailJob, linkJob } from './mail-outbox.js';
 import { UnansweringSmtpServer } from './unanswering-smtp-server.js';
 
 /** Every BullMQ worker of a worker app: what stops, all at once, when its process is killed. */
@@ -43,7 +44,7 @@ describe('a mail worker that dies in the middle of a job', () => {
     const id = await commitMailJob(stack.api, 'password-reset', payload);
 
     // The message has left the worker; the server has not answered it.
-    await waitUntil(async () => unanswering.received === 1);
+    await eventually(async () => unanswering.received === 1, 'the SMTP server to receive the message');
     expect(await sentMail(id)).toEqual({ status: 'sending', attempts: 1 });
 
     // The worker dies: its BullMQ workers stop at once, with no lock renewal and no clean hand-back.
@@ -52,7 +53,7 @@ describe('a mail worker that dies in the middle of a job', () => {
 
     const [mail] = await stack.mail.waitFor('crash@example.com', 1, 45_000);
     expect(mail.text).toContain(payload.link);
-    await waitUntil(async () => (await stack.api.get(QueueRegistry).get(MAIL_QUEUE).getJobState(id)) === 'completed');
+    await eventually(async () => (await stack.api.get(QueueRegistry).get(MAIL_QUEUE).getJobState(id)) === 'completed', 'the mail job to complete');
     expect(await sentMail(id)).toEqual({ status: 'sent', attempts: 2 });
 
     // The dead worker's connection goes down unanswered, as it would with the process.

@@ -1,7 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { MAIL_QUEUE, OutboxRelay, QueueRegistry } from '#libs/shared-kernel';
 import { TestStack } from '../support/test-stack.js';
-import { changeJob, commitMailJob, linkJob, waitUntil } from './mail-outbox.js';
+import { eventually } from '../support/eventually.js';
+import { changeJob, commitMailJob, linkJob } from './mail-outbox.js';
 
 describe('the mail worker', () => {
   let stack: TestStack;
@@ -65,17 +66,17 @@ describe('the mail worker', () => {
   it('sends one e-mail when the same job is processed twice', async () => {
     const id = await commitMailJob(stack.api, 'password-reset', linkJob('twice@example.com'));
     await stack.mail.waitFor('twice@example.com');
-    await waitUntil(async () => (await jobState(id)) === 'completed');
+    await eventually(async () => (await jobState(id)) === 'completed', 'the mail job to complete');
 
     // As if the relay had died between enqueuing the job and marking the row, after the job aged out.
     await stack.api.get(QueueRegistry).get(MAIL_QUEUE).remove(id);
     await stack.api.get(EntityManager).fork().execute('update outbox set sent_at = null where id = ?', [id]);
     await stack.api.get(OutboxRelay).flush();
 
-    const again = await waitUntil(async () => {
+    const again = await eventually(async () => {
       const job = await stack.api.get(QueueRegistry).get(MAIL_QUEUE).getJob(id);
       return job?.finishedOn ? job : undefined;
-    });
+    }, 'the job delivered again to finish');
     expect(again.returnvalue).toBe('already-sent');
     expect(stack.mail.to('twice@example.com')).toHaveLength(1);
   });
@@ -83,7 +84,7 @@ describe('the mail worker', () => {
   it('fails a job with a bad payload at once, without retrying it and without sending', async () => {
     const id = await commitMailJob(stack.api, 'password-reset', linkJob('bad@example.com', { link: 'javascript:alert(1)' }));
 
-    await waitUntil(async () => (await jobState(id)) === 'failed');
+    await eventually(async () => (await jobState(id)) === 'failed', 'the mail job to fail');
     const job = await stack.api.get(QueueRegistry).get(MAIL_QUEUE).getJob(id);
     expect(job?.attemptsMade).toBe(1);
     expect(job?.failedReason).toContain('link must be an http(s) URL');

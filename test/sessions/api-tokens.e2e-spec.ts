@@ -1,3 +1,4 @@
+import { eventually } from '../support/eventually.js';
 import { TestStack } from '../support/test-stack.js';
 import { bearer, openSession } from './open-session.js';
 
@@ -36,7 +37,7 @@ describe('API tokens and introspection', () => {
     const listed = await eventually(async () => {
       const response = await stack.http().get('/v1/me/api-tokens').set(...bearer(created.body.token)).expect(200);
       return response.body[0].lastUsedAt ? response.body : undefined;
-    });
+    }, 'lastUsedAt to be recorded', 10_000);
     expect(listed).toEqual([
       {
         id: created.body.id,
@@ -122,13 +123,3 @@ describe('API tokens and introspection', () => {
     await stack.http().post('/v1/tokens/introspect').send({ token: accessToken }).expect(401);
   });
 });
-
-async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

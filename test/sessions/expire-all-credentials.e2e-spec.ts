@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { SessionCommands } from '#libs/sessions';
+import { eventually } from '../support/eventually.js';
 import { TestStack } from '../support/test-stack.js';
 import { bearer, openSession, type SignedIn } from './open-session.js';
 
@@ -62,7 +63,7 @@ describe('expireAllCredentials', () => {
     await eventually(async () => {
       const rows = await em.execute('select id from sessions where id = ?', [old.sessionId]);
       return rows.length === 0 ? true : undefined;
-    });
+    }, 'the clean-up job to delete the old session row');
     for (const instance of [0, 1]) {
       await use(instance, old.accessToken).expect(401);
       await use(instance, oldToken).expect(401);
@@ -85,13 +86,3 @@ describe('expireAllCredentials', () => {
     await use(0, token).expect(200);
   });
 });
-
-async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { PrivateRedis } from '../support/private-redis.js';
+import { eventually } from '../support/eventually.js';
 import { TestStack } from '../support/test-stack.js';
 import { bearer, openSession } from './open-session.js';
 
@@ -38,7 +39,7 @@ describe('the guard while Redis is down', () => {
     await use(refreshed.body.accessToken).expect(200);
 
     await redis.start();
-    await eventually(async () => ((await stack.http().get('/health')).status === 200 ? true : undefined));
+    await eventually(async () => ((await stack.http().get('/health')).status === 200 ? true : undefined), '/health to answer 200 again');
     // What a marker that failed during the outage would have left behind on a Redis that kept its data:
     // positive entries written before this instance reconnected. They must not be believed.
     await plantStaleEntries(signedOut.sessionId, signedOut.accountId, signedOut.organizationId, revokedToken.token);
@@ -65,13 +66,3 @@ describe('the guard while Redis is down', () => {
     }
   }
 });
-
-async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { eventually } from './eventually.js';
 
 /** A built entry point (`dist/…`) run as its own process, as a person or an orchestrator runs it. */
 export class ServiceProcess {
@@ -26,7 +27,7 @@ export class ServiceProcess {
   }
 
   async waitForLog(pattern: RegExp, timeoutMs = 30_000): Promise<void> {
-    await waitFor(() => pattern.test(this.output), timeoutMs);
+    await eventually(() => pattern.test(this.output), `the log to show ${pattern}`, timeoutMs);
   }
 
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | NodeJS.Signals | null> {
@@ -46,21 +47,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 /** Waits until `GET {baseUrl}/health` answers 200. */
 export async function waitForHealthy(baseUrl: string, timeoutMs = 30_000): Promise<void> {
-  await waitFor(async () => {
+  await eventually(async () => {
     try {
       return (await fetch(`${baseUrl}/health`)).status === 200;
     } catch {
       return false;
     }
-  }, timeoutMs);
+  }, `${baseUrl}/health to answer 200`, timeoutMs);
 }

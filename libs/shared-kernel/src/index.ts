@@ -14,7 +14,7 @@ export { databaseOptions } from './infrastructure/persistence/database-options.j
 export { migrateDatabase } from './infrastructure/persistence/migrate-database.js';
 export { DEFAULT_JOB_OPTIONS, QueueRegistry } from './infrastructure/queue/queue-registry.js';
 export { RedisClient } from './infrastructure/redis/redis-client.js';
-export { createRedisConnection, redisKey, type RedisConnection } from './infrastructure/redis/redis-connection.js';
+export { CONNECTION_LOST_EVENTS, createRedisConnection, redisKey, type RedisConnection } from './infrastructure/redis/redis-connection.js';
 export { OperationsModule } from './interface/http/operations.module.js';
 export { problem, type ProblemDocument } from './interface/http/problem.js';
 export { ProblemDetailsFilter } from './interface/http/problem-details.filter.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RedisClient } from '#libs/shared-kernel';
+import { CONNECTION_LOST_EVENTS, RedisClient } from '#libs/shared-kernel';
 
 /**
  * When (on the Redis server's clock, so several instances agree) this instance's connection last
@@ -13,7 +13,7 @@ export class ReadyClock {
   constructor(private readonly redis: RedisClient) {
     const connection = redis.connection;
     connection.on('ready', () => this.becameReady());
-    for (const event of ['close', 'end', 'reconnecting', 'error']) connection.on(event, () => this.lost());
+    for (const event of CONNECTION_LOST_EVENTS) connection.on(event, () => this.lost());
     if (redis.isReady) this.becameReady();
   }
 

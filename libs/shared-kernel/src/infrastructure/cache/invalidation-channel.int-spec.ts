@@ -1,16 +1,11 @@
+import { eventually } from '../../../../../test/support/eventually.js';
 import { PrivateRedis } from '../../../../../test/support/private-redis.js';
 import { loadConfig } from '../config/app-config.js';
 import { RedisClient } from '../redis/redis-client.js';
 import { InvalidationChannel } from './invalidation-channel.js';
 import { ReadThroughCache } from './read-through-cache.js';
 
-const until = async (condition: () => boolean, what: string) => {
-  const deadline = Date.now() + 10_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-};
+const until = (condition: () => boolean, what: string) => eventually(condition, what, 10_000);
 
 /** One API instance's share: its Redis connection, its channel and a cache on it. */
 function instance(url: string) {

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { RedisClient } from '../redis/redis-client.js';
-import { createRedisConnection, type RedisConnection } from '../redis/redis-connection.js';
+import { CONNECTION_LOST_EVENTS, createRedisConnection, type RedisConnection } from '../redis/redis-connection.js';
 
 /** Called with the key to forget, or with null: forget everything (messages may have been missed). */
 export type InvalidationListener = (key: string | null) => void;
@@ -66,7 +66,7 @@ export class InvalidationChannel implements OnApplicationShutdown {
     this.subscriber = subscriber;
     subscriber.on('message', (channel: string, message: string) => this.received(channel, message));
     subscriber.on('ready', () => this.subscribe(subscriber));
-    for (const event of ['close', 'end', 'reconnecting', 'error']) subscriber.on(event, () => this.lost());
+    for (const event of CONNECTION_LOST_EVENTS) subscriber.on(event, () => this.lost());
   }
 
   private subscribe(subscriber: RedisConnection): void {

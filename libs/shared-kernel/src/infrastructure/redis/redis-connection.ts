@@ -3,6 +3,9 @@ import type { AppConfig } from '../config/app-config.js';
 
 export type RedisConnection = Redis | Cluster;
 
+/** The events after which a connection's earlier state (what it cached, what it subscribed to) cannot be trusted. */
+export const CONNECTION_LOST_EVENTS = ['close', 'end', 'reconnecting', 'error'] as const;
+
 /**
  * `command`: the API's own reads and writes — fail fast (no offline queue, short timeout) so a
  * Redis outage falls back to PostgreSQL or memory instead of hanging a request (SPEC §7).
