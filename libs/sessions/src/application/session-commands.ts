@@ -45,11 +45,9 @@ export class SessionCommands {
   openSession(input: OpenSessionInput): Promise<IssuedTokens> {
     return this.inTransaction(async () => {
       const now = this.clock.now();
-      const credentialVersion = await this.credentialVersions.lockCurrent(input.accountId);
       const session = Session.open({ ...input, id: randomUUID(), now, lifetimeSeconds: this.config.REFRESH_TOKEN_TTL_SECONDS });
       const refreshToken = this.opaqueTokens.generate();
-      this.sessions.add(session, session.issueRefreshToken(randomUUID(), this.opaqueTokens.hash(refreshToken), now));
-      await this.sessions.save();
+      const credentialVersion = await this.sessions.insertOpened(session, session.issueRefreshToken(randomUUID(), this.opaqueTokens.hash(refreshToken), now));
       this.writeThrough.sessionOpened(session.id, sessionCacheFields(session, credentialVersion));
       return this.tokens.issue(session, credentialVersion, refreshToken, now);
     });

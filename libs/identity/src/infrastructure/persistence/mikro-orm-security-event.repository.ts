@@ -11,8 +11,16 @@ export class MikroOrmSecurityEventRepository extends SecurityEventRepository {
     super();
   }
 
+  /**
+   * A plain insert in the caller's transaction: the trail is append-only, so nothing is gained by
+   * tracking the row in the identity map, and a flush's change-set work on every sign-in is not free.
+   */
   async add(event: SecurityEvent): Promise<void> {
-    this.em.persist(event);
+    await this.em.execute(
+      `insert into security_events (id, type, organization_id, account_id, occurred_at, client_ip, user_agent, details)
+       values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)`,
+      [event.id, event.type, event.organizationId, event.accountId, event.occurredAt, event.clientIp, event.userAgent, JSON.stringify(event.details)],
+    );
   }
 
   async findById(organizationId: string, id: string): Promise<SecurityEvent | null> {

@@ -2,23 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 
 /**
- * The account's credential version, named by every access token. Both statements lock the row,
- * so a sign-in and an expiry of the same account serialize: a session is never opened with a
- * version that an expiry committing at the same time has already left behind.
+ * The account's credential version, named by every access token. `advance` locks the row, as does
+ * the statement that opens a session (`MikroOrmSessionRepository.insertOpened`), so a sign-in and an
+ * expiry of the same account serialize: a session is never opened with a version that an expiry
+ * committing at the same time has already left behind.
  */
 @Injectable()
 export class MikroOrmCredentialVersionRepository {
   constructor(private readonly em: EntityManager) {}
-
-  async lockCurrent(accountId: string): Promise<number> {
-    const [row] = await this.em.execute<Array<{ version: number }>>(
-      `insert into credential_versions (account_id, version) values (?, 1)
-       on conflict (account_id) do update set version = credential_versions.version
-       returning version`,
-      [accountId],
-    );
-    return row.version;
-  }
 
   async advance(accountId: string): Promise<number> {
     const [row] = await this.em.execute<Array<{ version: number }>>(

@@ -12,6 +12,34 @@ export class MikroOrmSessionRepository {
     this.em.persist(entities);
   }
 
+  /**
+   * Stores a new session with its first refresh token and returns the account's credential version,
+   * locking that row until the caller's transaction ends — one statement, one round trip: the hot half
+   * of every sign-in. The lock is what orders a sign-in against a concurrent "expire sessions and
+   * tokens" (docs/sessions.md): whichever commits second sees the other.
+   */
+  async insertOpened(session: Session, token: RefreshToken): Promise<number> {
+    const [row] = await this.em.execute<Array<{ version: number }>>(
+      `with version as (
+         insert into credential_versions (account_id, version) values (?, 1)
+         on conflict (account_id) do update set version = credential_versions.version
+         returning version
+       ), opened as (
+         insert into sessions (id, account_id, organization_id, created_at, last_used_at, expires_at, client_ip, user_agent)
+         values (?, ?, ?, ?, ?, ?, ?, ?)
+       ), first_token as (
+         insert into refresh_tokens (id, session_id, token_hash, created_at) values (?, ?, ?, ?)
+       )
+       select version from version`,
+      [
+        session.accountId,
+        session.id, session.accountId, session.organizationId, session.createdAt, session.lastUsedAt, session.expiresAt, session.clientIp, session.userAgent,
+        token.id, token.sessionId, token.tokenHash, token.createdAt,
+      ],
+    );
+    return row.version;
+  }
+
   /** The session a refresh token belongs to, locked, and then the token itself (read after the lock, so fresh). */
   async lockByRefreshToken(tokenHash: string): Promise<{ session: Session; token: RefreshToken } | null> {
     const [row] = await this.em.execute<Array<{ session_id: string }>>('select session_id from refresh_tokens where token_hash = ?', [tokenHash]);
