@@ -1,4 +1,4 @@
-import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { type DynamicModule, Global, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { LoggerModule } from 'nestjs-pino';
 import { Clock, SystemClock } from './domain/clock.port.js';
@@ -9,6 +9,7 @@ import { Outbox } from './infrastructure/outbox/outbox.js';
 import { OutboxMessageSchema } from './infrastructure/outbox/outbox-message.entity.js';
 import { OutboxRelay } from './infrastructure/outbox/outbox-relay.js';
 import { databaseOptions } from './infrastructure/persistence/database-options.js';
+import { LazyRequestContextMiddleware } from './infrastructure/persistence/lazy-request-context.middleware.js';
 import { QueueRegistry } from './infrastructure/queue/queue-registry.js';
 import { RedisClient } from './infrastructure/redis/redis-client.js';
 
@@ -20,13 +21,13 @@ const OUTBOX_ENTITIES = MikroOrmModule.forFeature([OutboxMessageSchema]);
 /** Configuration, database, Redis, outbox and logging: what every module and both apps share. */
 @Global()
 @Module({})
-export class SharedKernelModule {
+export class SharedKernelModule implements NestModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: SharedKernelModule,
       imports: [
         LoggerModule.forRoot(loggerOptions(config)),
-        MikroOrmModule.forRoot({ ...databaseOptions(config), autoLoadEntities: true, registerRequestContext: true }),
+        MikroOrmModule.forRoot({ ...databaseOptions(config), autoLoadEntities: true, registerRequestContext: false }),
         OUTBOX_ENTITIES,
       ],
       providers: [
@@ -40,5 +41,10 @@ export class SharedKernelModule {
       ],
       exports: [AppConfig, Clock, RedisClient, InvalidationChannel, QueueRegistry, Outbox, OutboxRelay],
     };
+  }
+
+  /** Every request runs in its own MikroORM context, forked only if the request uses the database. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(LazyRequestContextMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
   }
 }
