@@ -13,7 +13,7 @@ import { Redis } from 'ioredis';
  * of Latchkey could leave out. Prints the token its guard accepts as its first line.
  */
 const jwt = new JwtService({ secret: createSecretKey(Buffer.from(process.env.JWT_SECRET ?? 'floor-secret-of-at-least-32-bytes!!')) });
-const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { enableAutoPipelining: true, commandTimeout: 500, maxRetriesPerRequest: 0 });
+const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { commandTimeout: 500, maxRetriesPerRequest: 0 });
 const key = `{${process.env.QUEUE_PREFIX ?? 'nest-floor'}}:floor:session`;
 const body = { id: '00000000-0000-4000-8000-000000000000', email: 'u0@bench.example', organization: 'bench' };
 
