@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { Redis } from 'ioredis';
 import { adminAuth, createAccount, createOrganization } from '../support/fixtures.js';
 import { TestStack } from '../support/test-stack.js';
 
@@ -13,7 +14,8 @@ interface Attempt {
  * SPEC §4 under concurrency: an expiry ("expire sessions", the same as a change with the option)
  * while sign-ins of the same account are in flight on two instances. A session opened just before
  * the expiry must not survive it with the old credential version — its access token would be
- * refused, but its refresh token would mint a fresh one.
+ * refused, but its refresh token would mint a fresh one; nor may a cached check vouch for a session
+ * that PostgreSQL would refuse, which would last only until the entry expired.
  */
 describe('an expiry racing sign-ins of the same account, two API instances', () => {
   let stack: TestStack;
@@ -25,7 +27,7 @@ describe('an expiry racing sign-ins of the same account, two API instances', () 
   afterAll(() => stack?.close());
 
   // Rounds, because a race is a chance: each round puts a new expiry among new sign-ins.
-  it.each([1, 2, 3, 4, 5, 6])('leaves every session that was answered before its 204 dead, and none alive by refresh alone (round %i)', async () => {
+  it.each([1, 2, 3, 4, 5, 6])('leaves every session that was answered before its 204 dead, none alive by refresh alone, none alive only in the cache (round %i)', async () => {
     const organization = await createOrganization(stack);
     const account = await createAccount(stack, organization);
     let answered = 0;
@@ -45,12 +47,30 @@ describe('an expiry racing sign-ins of the same account, two API instances', () 
     expect(results.every((attempt) => attempt.status === 200)).toBe(true);
     const before = results.filter((attempt) => attempt.answeredAt < expiredAt);
     expect(before.length).toBeGreaterThanOrEqual(2);
+    const alive: string[] = [];
     for (const attempt of results) {
       const me = await stack.http(1).get('/v1/me').set('authorization', `Bearer ${attempt.accessToken}`);
       const refreshed = await stack.http(0).post('/v1/auth/refresh').send({ refreshToken: attempt.refreshToken });
       // Alive or dead, but never half: a refused access token with a working refresh token revives an expired session.
       expect({ me: me.status, refresh: refreshed.status }).toEqual(me.status === 200 ? { me: 200, refresh: 200 } : { me: 401, refresh: 401 });
       if (attempt.answeredAt < expiredAt) expect(me.status).toBe(401);
+      if (me.status === 200) alive.push(attempt.accessToken!);
+    }
+
+    // As if every cached check had expired: PostgreSQL alone now decides, and must agree.
+    await forgetCachedChecks();
+    for (const accessToken of alive) {
+      expect((await stack.http(0).get('/v1/me').set('authorization', `Bearer ${accessToken}`)).status).toBe(200);
     }
   });
+
+  async function forgetCachedChecks(): Promise<void> {
+    const redis = new Redis(stack.config.REDIS_URL, { maxRetriesPerRequest: 1 });
+    try {
+      const keys = await redis.keys(`${stack.config.redisPrefix}:session:*`);
+      if (keys.length) await redis.del(...keys);
+    } finally {
+      redis.disconnect();
+    }
+  }
 });
