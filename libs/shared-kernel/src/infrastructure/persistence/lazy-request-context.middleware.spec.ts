@@ -25,7 +25,7 @@ describe('LazyRequestContextMiddleware', () => {
     expect(forks).toBe(0);
   });
 
-  it("resolves the root EntityManager to one fork per request, made on first use", async () => {
+  it('resolves the root EntityManager to one fork per request, made on first use', async () => {
     const [first, again] = await inRequest(() => [orm.em.getContext(), orm.em.getContext()]);
     const [other] = await inRequest(() => [orm.em.getContext()]);
     expect(first).not.toBe(orm.em);
@@ -42,5 +42,4 @@ describe('LazyRequestContextMiddleware', () => {
     });
     expect(after).toBe(before);
   });
-
 });
