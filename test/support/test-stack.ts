@@ -97,21 +97,22 @@ export class TestStack {
     await this.stopWorker();
     for (const app of this.apis.splice(0)) await app.close();
     await this.mail.close();
-    await deleteKeys(this.config);
+    // Leaves the shared Redis as it was found.
+    await this.deleteRedisKeys();
   }
-}
 
-/** Leaves the shared Redis as it was found: every key under this stack's prefix goes. */
-async function deleteKeys(config: AppConfig): Promise<void> {
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.redisPrefix}:*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
+  /** Deletes this stack's Redis keys matching `pattern` (after the prefix): by default, all of them. */
+  async deleteRedisKeys(pattern = '*'): Promise<void> {
+    const redis = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: 1 });
+    try {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${this.config.redisPrefix}:${pattern}`, 'COUNT', 500);
+        if (keys.length) await redis.del(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+    } finally {
+      redis.disconnect();
+    }
   }
 }

@@ -19,6 +19,8 @@ const NOT_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])
  */
 const isObjectMachinery = (key: string): boolean => key === 'prototype' || key in Object.prototype;
 
+const NOT_TEXT_MESSAGE = 'must be valid Unicode text without NUL characters';
+
 interface Defect {
   field: string;
   message: string;
@@ -26,11 +28,11 @@ interface Defect {
 
 /** The first string or key in `value` that is not valid text, or a key that names object machinery. */
 function defectAt(value: unknown, path: string, depth = 0): Defect | undefined {
-  if (typeof value === 'string') return NOT_TEXT.test(value) ? { field: path || '(body)', message: 'must be valid Unicode text without NUL characters' } : undefined;
+  if (typeof value === 'string') return NOT_TEXT.test(value) ? { field: path || '(body)', message: NOT_TEXT_MESSAGE } : undefined;
   if (typeof value !== 'object' || value === null || depth > 32) return undefined;
   for (const [key, item] of Object.entries(value)) {
     const itemPath = path ? `${path}.${key}` : key;
-    if (NOT_TEXT.test(key)) return { field: itemPath, message: 'must be valid Unicode text without NUL characters' };
+    if (NOT_TEXT.test(key)) return { field: itemPath, message: NOT_TEXT_MESSAGE };
     if (isObjectMachinery(key)) return { field: itemPath, message: `property ${key} should not exist` };
     const found = defectAt(item, itemPath, depth + 1);
     if (found) return found;
