@@ -12,6 +12,8 @@ const COMPARED = 'raw argon2id verify, same parameters, concurrency and thread p
 const GOAL: Goal = { op: '>=', value: 0.9, text: '≥ 0.9' };
 export const SIGN_IN_THROUGHPUT = { figure: FIGURE, comparedWith: COMPARED, goal: GOAL };
 
+type MainInstallation = NonNullable<BenchContext['main']>;
+
 /** Everything a sign-in does besides the hash should be small beside it. */
 export async function measureSignInThroughput(context: BenchContext): Promise<FigureResult> {
   const { main, settings } = context;
@@ -27,8 +29,8 @@ export async function measureSignInThroughput(context: BenchContext): Promise<Fi
       return { perSecond: result.okPerSecond, cpuMs: (main.api.service.cpuMs() - before) / result.ok };
     },
   );
-  const floor = await measureFloor(context);
-  const advised = await measureAtAdvisedPool(context);
+  const floor = await measureFloor(context, main);
+  const advised = await measureAtAdvisedPool(context, main);
   const baseline = median(runs.baseline.map((r) => r.perSecond));
   const subject = median(runs.subject.map((r) => r.perSecond));
   const ratio = subject / baseline;
@@ -53,9 +55,7 @@ export async function measureSignInThroughput(context: BenchContext): Promise<Fi
  * The same pair at the thread pool README's "Sizing" advises (cores − 1), where the hash has its own
  * cores and everything else one: there the ratio reads whether the hash alone bounds sign-in.
  */
-async function measureAtAdvisedPool(context: BenchContext): Promise<string> {
-  const { settings, main } = context;
-  if (!main) return '';
+async function measureAtAdvisedPool({ settings }: BenchContext, main: MainInstallation): Promise<string> {
   const pool = String(RECOMMENDED_POOL_SIZE);
   const api = await main.installation.startApi({ UV_THREADPOOL_SIZE: pool });
   const runs = await interleave(
@@ -81,9 +81,7 @@ async function measureAtAdvisedPool(context: BenchContext): Promise<string> {
  * Fastify, one read of the hash, the verify, one single-statement insert, a JWT), on the same
  * database and against the raw verify again, so a miss can be read as Latchkey's own cost or the stack's.
  */
-async function measureFloor(context: BenchContext): Promise<string> {
-  const { run, settings, main } = context;
-  if (!main) return '';
+async function measureFloor({ run, settings }: BenchContext, main: MainInstallation): Promise<string> {
   const port = await freePort();
   const floor = ChildService.start('sign-in-floor', 'dist/bench/children/sign-in-floor.js', {
     PORT: String(port),
