@@ -102,7 +102,6 @@ async function measureFloor({ run, settings }: BenchContext, main: MainInstallat
     },
   );
   await floor.stop();
-  run.children.splice(run.children.indexOf(floor), 1);
   const perSecond = median(runs.subject.map((r) => r.perSecond));
   const ratio = perSecond / median(runs.baseline.map((r) => r.perSecond));
   return (
