@@ -27,9 +27,12 @@ describe('mail with no SMTP server configured', () => {
     const payload = linkJob('eml@example.com');
     const id = await commitMailJob(stack.api, 'password-reset', payload);
 
-    // MAIL_DIR does not exist before the first e-mail: the worker creates it.
-    const [file] = await eventually(async () => (existsSync(mailDir) && readdirSync(mailDir).length > 0 ? readdirSync(mailDir) : undefined), 'a mail file to be written');
+    // MAIL_DIR does not exist before the first e-mail: the worker creates it. A message is written to a
+    // temporary name and renamed when complete, so wait for the finished file, then check nothing else is left.
+    const finished = () => (existsSync(mailDir) ? readdirSync(mailDir).filter((name) => name.endsWith('.eml')) : []);
+    const [file] = await eventually(async () => (finished().length > 0 ? finished() : undefined), 'a mail file to be written');
     expect(file).toBe(`${id}.eml`);
+    expect(readdirSync(mailDir)).toEqual([file]);
     const mail = await simpleParser(readFileSync(join(mailDir, file)));
     expect(mail.subject).toBe('Reset your Acme Corp password');
     expect(mail.text).toContain(payload.link);
