@@ -1,5 +1,5 @@
 import { Account } from './account.aggregate.js';
-import { PasswordResetRequiredError } from './identity.errors.js';
+import { InvalidCredentialsError, PasswordResetRequiredError } from './identity.errors.js';
 import { PasswordHistory } from './password-history.vo.js';
 
 const now = new Date('2026-11-26T12:00:00Z');
@@ -52,6 +52,15 @@ describe('Account', () => {
     expect(() => account.changePassword('h1', PasswordHistory.of([]), 3, now)).toThrow(PasswordResetRequiredError);
     account.resetPassword('h1', PasswordHistory.of([]), 3, new Date(now.getTime() + 1000));
     expect(account).toMatchObject({ status: 'active', failedSignIns: 0, passwordHash: 'h1', passwordChangedAt: new Date(now.getTime() + 1000) });
+  });
+
+  it('still has the verified hash only until a reset, a change or a lockout lands', () => {
+    const account = active();
+    expect(() => account.assertStillHasHash('h0')).not.toThrow();
+    account.resetPassword('h1', PasswordHistory.of([]), 3, now);
+    expect(() => account.assertStillHasHash('h0')).toThrow(InvalidCredentialsError);
+    account.requireReset();
+    expect(() => account.assertStillHasHash('h1')).toThrow(PasswordResetRequiredError);
   });
 
   it('upgrades a hash without touching the password date', () => {

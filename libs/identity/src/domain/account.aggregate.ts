@@ -1,5 +1,5 @@
 import { normalizeEmail } from './email-address.vo.js';
-import { PasswordResetRequiredError } from './identity.errors.js';
+import { InvalidCredentialsError, PasswordResetRequiredError } from './identity.errors.js';
 import type { PasswordHistory } from './password-history.vo.js';
 
 export type AccountLocale = 'en' | 'ko';
@@ -48,6 +48,16 @@ export class Account {
     if (this.failedSignIns < lockoutThreshold) return 'counted';
     this.status = 'password_reset_required';
     return 'locked';
+  }
+
+  /**
+   * Called on the locked row before a change the owner asked for with their current password: the
+   * hash that password was verified against must still be the account's (a reset or another change
+   * may have committed since it was read), and no lockout or required reset may have landed meanwhile.
+   */
+  assertStillHasHash(verifiedHash: string): void {
+    this.assertMaySignIn();
+    if (this.passwordHash !== verifiedHash) throw new InvalidCredentialsError();
   }
 
   recordSuccessfulSignIn(): void {

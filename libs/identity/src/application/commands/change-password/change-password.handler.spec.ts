@@ -1,5 +1,6 @@
 import { IdentityTestKit } from '../../../infrastructure/testing/identity-test-kit.js';
 import type { Account } from '../../../domain/account.aggregate.js';
+import { PasswordHistory } from '../../../domain/password-history.vo.js';
 import { ChangePassword } from './change-password.command.js';
 import { ChangePasswordHandler } from './change-password.handler.js';
 
@@ -56,5 +57,38 @@ describe('ChangePasswordHandler', () => {
     await kit.resetLinks.send(account, (await kit.organizations.findByName('acme'))!, 'reset', kit.clock.now());
     await change('Plum-korb!7', 'Gazo-vint!4');
     expect(kit.tokens.items[0].usedAt).not.toBeNull();
+  });
+
+  describe('a change that commits between the verify and the lock', () => {
+    /** Runs `meanwhile` once the current password has been verified, before the handler takes the lock. */
+    function afterVerify(meanwhile: () => Promise<void> | void): void {
+      const verify = kit.hasher.verify.bind(kit.hasher);
+      kit.hasher.verify = async (hash, password) => {
+        const matches = await verify(hash, password);
+        await meanwhile();
+        return matches;
+      };
+    }
+
+    const nothingWritten = () => {
+      expect(kit.sessions.calls).toEqual([]);
+      expect(kit.outbox.jobs).toEqual([]);
+      expect(kit.eventTypes()).toEqual([]);
+      expect(kit.accounts.histories.size).toBe(0);
+    };
+
+    it('refuses the replaced password when a reset landed meanwhile, saves nothing and counts nothing', async () => {
+      afterVerify(() => void account.resetPassword('v1:Reset-dova!3', PasswordHistory.of([]), 5, kit.clock.now()));
+      await expect(change('Plum-korb!7', 'Gazo-vint!4')).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+      expect(account).toMatchObject({ passwordHash: 'v1:Reset-dova!3', failedSignIns: 0, status: 'active' });
+      nothingWritten();
+    });
+
+    it('answers 423 when the account was locked meanwhile', async () => {
+      afterVerify(() => void account.requireReset());
+      await expect(change('Plum-korb!7', 'Gazo-vint!4')).rejects.toMatchObject({ code: 'PASSWORD_RESET_REQUIRED' });
+      expect(account.passwordHash).toBe('v1:Plum-korb!7');
+      nothingWritten();
+    });
   });
 });
