@@ -26,6 +26,9 @@ module.exports = {
       ...base,
       displayName: 'integration',
       testMatch: ['<rootDir>/libs/**/*.int-spec.ts', '<rootDir>/apps/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+      // The harness owns what a test file spawns: it dies when the file ends, Jest exits or the run is interrupted (docs/testing.md).
+      testEnvironment: '<rootDir>/test/support/owning-environment.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/support/own-children.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

@@ -1,8 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
+import { allocatePort, spawnTracked } from './child-processes.js';
 import { eventually } from './eventually.js';
 
-/** A built entry point (`dist/…`) run as its own process, as a person or an orchestrator runs it. */
+/**
+ * A built entry point (`dist/…`) run as its own process, as a person or an orchestrator runs it.
+ * The harness stops it (and what it started) when the test file ends, if the test has not.
+ */
 export class ServiceProcess {
   private output = '';
   /** The exit code, or the signal that ended the process. */
@@ -15,7 +18,7 @@ export class ServiceProcess {
   }
 
   static run(script: string, env: Record<string, string>): ServiceProcess {
-    const child = spawn(process.execPath, [script], {
+    const child = spawnTracked(process.execPath, [script], {
       env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
       stdio: 'pipe',
     });
@@ -36,16 +39,8 @@ export class ServiceProcess {
   }
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** A free loopback port for a service to listen on (recorded for the end-of-run check in `.ci/run`). */
+export const freePort = allocatePort;
 
 /** Waits until `GET {baseUrl}/health` answers 200. */
 export async function waitForHealthy(baseUrl: string, timeoutMs = 30_000): Promise<void> {
