@@ -2,6 +2,7 @@ import { Migration20261126000000Outbox } from './20261126000000-outbox.migration
 import { Migration20261126010000Sessions } from './20261126010000-sessions.migration.js';
 import { Migration20261126020000Identity } from './20261126020000-identity.migration.js';
 import { Migration20261126030000Notifications } from './20261126030000-notifications.migration.js';
+import { Migration20261130000000CredentialBinding } from './20261130000000-credential-binding.migration.js';
 
 /** Every migration, in the order they apply; a new one is appended here. */
-export const MIGRATIONS = [Migration20261126000000Outbox, Migration20261126010000Sessions, Migration20261126020000Identity, Migration20261126030000Notifications];
+export const MIGRATIONS = [Migration20261126000000Outbox, Migration20261126010000Sessions, Migration20261126020000Identity, Migration20261126030000Notifications, Migration20261130000000CredentialBinding];

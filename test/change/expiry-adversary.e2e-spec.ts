@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { adminAuth, createAccount, createOrganization, strongPassword, type TestAccount } from '../support/fixtures.js';
 import { eventually } from '../support/eventually.js';
 import { TestStack } from '../support/test-stack.js';
@@ -146,7 +146,7 @@ describe('"expire sessions and tokens" against credentials minted while it runs 
     expect(straddling.filter((count) => count > 0).length).toBeGreaterThanOrEqual(ROUNDS / 2);
 
     await stack.startWorker();
-    const em = stack.api.get(MikroORM).em.fork();
+    const em = stack.api.get(MikroORM).em.fork() as EntityManager;
     const accountIds = eras.map((era) => era.account.id);
     await eventually(async () => {
       const [{ ended }] = await em.execute<Array<{ ended: string }>>('select count(*) as ended from sessions where account_id in (?) and ended_at is not null', [accountIds]);

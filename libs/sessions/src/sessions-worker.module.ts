@@ -2,13 +2,13 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { REVOCATION_QUEUE } from '#libs/shared-kernel';
 import { CredentialCache } from './infrastructure/cache/credential-cache.js';
-import { ReadyClock } from './infrastructure/cache/ready-clock.js';
+import { CacheTrust } from './infrastructure/cache/cache-trust.js';
 import { RevocationCleanUp } from './infrastructure/queue/revocation-clean-up.js';
 import { RevocationProcessor } from './infrastructure/queue/revocation.processor.js';
 
 /** The worker side of sessions: the `revocation` queue. */
 @Module({
   imports: [BullModule.registerQueue({ name: REVOCATION_QUEUE })],
-  providers: [ReadyClock, CredentialCache, RevocationCleanUp, RevocationProcessor],
+  providers: [CacheTrust, CredentialCache, RevocationCleanUp, RevocationProcessor],
 })
 export class SessionsWorkerModule {}

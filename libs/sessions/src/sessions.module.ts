@@ -16,7 +16,7 @@ import { CredentialVerifier } from './infrastructure/auth/credential-verifier.js
 import { LastUsedRecorder } from './infrastructure/auth/last-used-recorder.js';
 import { CacheWriteThrough } from './infrastructure/cache/cache-write-through.js';
 import { CredentialCache } from './infrastructure/cache/credential-cache.js';
-import { ReadyClock } from './infrastructure/cache/ready-clock.js';
+import { CacheTrust } from './infrastructure/cache/cache-trust.js';
 import { ApiTokenSchema } from './infrastructure/persistence/api-token.schema.js';
 import { MikroOrmApiTokenRepository } from './infrastructure/persistence/mikro-orm-api-token.repository.js';
 import { MikroOrmCredentialVersionRepository } from './infrastructure/persistence/mikro-orm-credential-version.repository.js';
@@ -56,7 +56,7 @@ export const SESSIONS_SCHEMAS = [SessionSchema, RefreshTokenSchema, ApiTokenSche
     TokenIssuer,
     AccessTokens,
     OpaqueTokens,
-    ReadyClock,
+    CacheTrust,
     CredentialCache,
     CacheWriteThrough,
     CredentialVerifier,

@@ -6,6 +6,8 @@ export interface Principal {
   sessionId: string | null;
   /** The API token used; null for an access token. */
   apiTokenId: string | null;
+  /** The account's credential version the credential belongs to; an expiry advances the account's past it. */
+  credentialVersion: number;
 }
 
 /** The answer of a sign-in and of a refresh (SPEC §2). */

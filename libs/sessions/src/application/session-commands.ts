@@ -67,14 +67,20 @@ export class SessionCommands {
     });
   }
 
-  /** SPEC §4: every session, refresh, access and API token of the account stops working at commit. */
+  /**
+   * Every session, refresh, access and API token of the account stops working at commit, on every
+   * instance; if that cannot be promised (Redis unreachable from here), nothing commits and this
+   * throws RevocationUnavailableError (503).
+   */
   expireAllCredentials(accountId: string, reason: string): Promise<void> {
     return this.inTransaction(async () => {
       const now = this.clock.now();
+      // The lock every new credential of the account waits for (docs/sessions.md): from here on none
+      // is made in the old era, and the two updates below see every one made before.
       await this.credentialVersions.advance(accountId);
       const sessionIds = await this.sessions.endActive({ accountId }, reason, now);
       const apiTokens = await this.apiTokens.revoke({ accountId }, now);
-      this.writeThrough.revoked({ sessionIds, apiTokens });
+      await this.writeThrough.revokedBeforeCommit({ sessionIds, apiTokens });
       this.outbox.add({ queue: REVOCATION_QUEUE, name: CREDENTIALS_EXPIRED_JOB, payload: { accountId, reason, expiredAt: now.toISOString() } });
     });
   }

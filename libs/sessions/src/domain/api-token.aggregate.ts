@@ -14,6 +14,8 @@ export interface CreateApiTokenInput {
   secretHash: string;
   now: Date;
   expiresInDays: number | null;
+  /** The account's credential version of the access token that creates it: the era it belongs to. */
+  credentialVersion: number;
 }
 
 /** A long-lived bearer token for scripts; accepted wherever an access token is. */
@@ -28,6 +30,7 @@ export class ApiToken extends AggregateRoot {
   expiresAt: Date | null = null;
   lastUsedAt: Date | null = null;
   revokedAt: Date | null = null;
+  credentialVersion!: number;
 
   static create(input: CreateApiTokenInput): ApiToken {
     if (!input.token.startsWith(API_TOKEN_PREFIX)) throw new Error('an API token starts with its prefix');
@@ -42,6 +45,7 @@ export class ApiToken extends AggregateRoot {
     token.expiresAt = input.expiresInDays === null ? null : new Date(input.now.getTime() + input.expiresInDays * 86_400_000);
     token.lastUsedAt = null;
     token.revokedAt = null;
+    token.credentialVersion = input.credentialVersion;
     return token;
   }
 

@@ -35,6 +35,8 @@ export class Session extends AggregateRoot {
   endReason: string | null = null;
   clientIp!: string;
   userAgent: string | null = null;
+  /** The account's credential version when the session opened: an expiry that advanced it since ended the session. */
+  credentialVersion!: number;
 
   static open(input: OpenSessionInput): Session {
     const session = new Session();

@@ -9,6 +9,19 @@ export class UnauthenticatedError extends DomainError {
   }
 }
 
+/**
+ * An expiry could not be made visible to every instance (Redis unreachable from this one, or its
+ * replicas not acknowledging): it is refused whole, so the caller may retry, rather than answered
+ * with a 204 the system could not keep.
+ */
+export class RevocationUnavailableError extends DomainError {
+  readonly code = 'SERVICE_UNAVAILABLE';
+
+  constructor() {
+    super('The expiry could not be applied on every instance right now; nothing was changed. Retry shortly.');
+  }
+}
+
 export class ForbiddenError extends DomainError {
   readonly code = 'FORBIDDEN';
 }

@@ -24,7 +24,8 @@ interface SessionRow {
   organization_id: string;
   expires_at: string | Date;
   ended_at: string | Date | null;
-  version: number;
+  credential_version: number;
+  current_version: number;
 }
 
 interface ApiTokenRow {
@@ -34,12 +35,15 @@ interface ApiTokenRow {
   created_at: string | Date;
   expires_at: string | Date | null;
   revoked_at: string | Date | null;
+  credential_version: number;
+  current_version: number;
 }
 
 /**
  * Decides whether a bearer token is valid now: an access JWT (signature, expiry, then its session
- * still open and its credential version current) or an `lk_` API token (known, unrevoked,
- * unexpired). Redis first, one command; PostgreSQL when Redis has no trusted answer. Never fails open.
+ * still open and of the account's current credential version) or an `lk_` API token (known,
+ * unrevoked, unexpired, of the current credential version). Redis first, one command; the primary
+ * PostgreSQL when Redis has no trusted answer. Never fails open.
  */
 @Injectable()
 export class CredentialVerifier {
@@ -67,7 +71,7 @@ export class CredentialVerifier {
     this.lastUsed.session(claims.sid);
     return {
       kind: 'access_token',
-      principal: { accountId: claims.sub, organizationId: claims.org, sessionId: claims.sid, apiTokenId: null },
+      principal: { accountId: claims.sub, organizationId: claims.org, sessionId: claims.sid, apiTokenId: null, credentialVersion: claims.cv },
       issuedAt: claims.iat,
       expiresAt: claims.exp,
       tokenId: claims.jti,
@@ -80,15 +84,15 @@ export class CredentialVerifier {
 
   private async sessionFromDatabase(sessionId: string, key: string): Promise<string[] | null> {
     const [row] = await this.orm.em.getConnection().execute<SessionRow[]>(
-      `select s.account_id, s.organization_id, s.expires_at, s.ended_at, coalesce(cv.version, 1) as version
+      `select s.account_id, s.organization_id, s.expires_at, s.ended_at, s.credential_version, coalesce(cv.version, 1) as current_version
          from sessions s left join credential_versions cv on cv.account_id = s.account_id
         where s.id = ?`,
       [sessionId],
     );
-    if (!row || row.ended_at !== null) return null;
+    if (!row || row.ended_at !== null || Number(row.credential_version) !== Number(row.current_version)) return null;
     const fields = sessionCacheFields(
       { accountId: row.account_id, organizationId: row.organization_id, expiresAt: new Date(row.expires_at) },
-      Number(row.version),
+      Number(row.credential_version),
     );
     void this.cache.fill(key, fields);
     return fields.map(String);
@@ -102,12 +106,12 @@ export class CredentialVerifier {
     if (cached.state === 'revoked') return null;
     const fields = cached.state === 'hit' ? cached.fields : await this.apiTokenFromDatabase(secretHash, key);
     if (!fields) return null;
-    const [id, accountId, organizationId, createdAtMs, expiresAtMs] = fields;
+    const [id, accountId, organizationId, createdAtMs, expiresAtMs, credentialVersion] = fields;
     if (Number(expiresAtMs) !== 0 && Date.now() >= Number(expiresAtMs)) return null;
     this.lastUsed.apiToken(id);
     return {
       kind: 'api_token',
-      principal: { accountId, organizationId, sessionId: null, apiTokenId: id },
+      principal: { accountId, organizationId, sessionId: null, apiTokenId: id, credentialVersion: Number(credentialVersion) },
       issuedAt: Math.floor(Number(createdAtMs) / 1000),
       expiresAt: Number(expiresAtMs) === 0 ? null : Math.floor(Number(expiresAtMs) / 1000),
       tokenId: id,
@@ -116,16 +120,19 @@ export class CredentialVerifier {
 
   private async apiTokenFromDatabase(secretHash: string, key: string): Promise<string[] | null> {
     const [row] = await this.orm.em.getConnection().execute<ApiTokenRow[]>(
-      'select id, account_id, organization_id, created_at, expires_at, revoked_at from api_tokens where secret_hash = ?',
+      `select t.id, t.account_id, t.organization_id, t.created_at, t.expires_at, t.revoked_at, t.credential_version, coalesce(cv.version, 1) as current_version
+         from api_tokens t left join credential_versions cv on cv.account_id = t.account_id
+        where t.secret_hash = ?`,
       [secretHash],
     );
-    if (!row || row.revoked_at !== null) return null;
+    if (!row || row.revoked_at !== null || Number(row.credential_version) !== Number(row.current_version)) return null;
     const fields = apiTokenCacheFields({
       id: row.id,
       accountId: row.account_id,
       organizationId: row.organization_id,
       createdAt: new Date(row.created_at),
       expiresAt: row.expires_at === null ? null : new Date(row.expires_at),
+      credentialVersion: Number(row.credential_version),
     });
     void this.cache.fill(key, fields);
     return fields.map(String);

@@ -6,7 +6,7 @@ export function sessionCacheFields(session: Pick<Session, 'accountId' | 'organiz
   return [session.accountId, session.organizationId, credentialVersion, session.expiresAt.getTime()];
 }
 
-/** `id|accountId|organizationId|createdAtMs|expiresAtMs` (0: never expires). */
-export function apiTokenCacheFields(token: Pick<ApiToken, 'id' | 'accountId' | 'organizationId' | 'createdAt' | 'expiresAt'>): Array<string | number> {
-  return [token.id, token.accountId, token.organizationId, token.createdAt.getTime(), token.expiresAt?.getTime() ?? 0];
+/** `id|accountId|organizationId|createdAtMs|expiresAtMs|cv` (expiresAtMs 0: never expires). */
+export function apiTokenCacheFields(token: Pick<ApiToken, 'id' | 'accountId' | 'organizationId' | 'createdAt' | 'expiresAt' | 'credentialVersion'>): Array<string | number> {
+  return [token.id, token.accountId, token.organizationId, token.createdAt.getTime(), token.expiresAt?.getTime() ?? 0, token.credentialVersion];
 }

@@ -2,9 +2,15 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import type { EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Outbox, REVOCATION_QUEUE } from '#libs/shared-kernel';
-import { CredentialCache } from './credential-cache.js';
+import { RevocationUnavailableError } from '../../domain/sessions.errors.js';
+import { CredentialCache, RevocationNotPublishedError } from './credential-cache.js';
 
 export const INVALIDATE_CACHE_JOB = 'invalidate-cache';
+
+export interface RevokedItems {
+  sessionIds?: string[];
+  apiTokens?: Array<{ id: string; secretHash: string }>;
+}
 
 interface Pending {
   revokedKeys: Set<string>;
@@ -36,7 +42,24 @@ export class CacheWriteThrough implements EventSubscriber, OnApplicationBootstra
     this.orm.em.getEventManager().registerSubscriber(this);
   }
 
-  revoked(items: { sessionIds?: string[]; apiTokens?: Array<{ id: string; secretHash: string }> }): void {
+  /**
+   * An expiry's half before commit: the credentials are marked pending on Redis and its replicas, or
+   * this throws (503) and the caller's transaction rolls back with nothing applied. Then, as for
+   * `revoked`, they are denied outright once the transaction commits.
+   */
+  async revokedBeforeCommit(items: RevokedItems): Promise<void> {
+    this.revoked(items);
+    const keys = [...(items.sessionIds ?? []).map((id) => this.cache.sessionKey(id)), ...(items.apiTokens ?? []).map((t) => this.cache.apiTokenKey(t.secretHash))];
+    try {
+      await this.cache.markPending(keys);
+    } catch (error) {
+      if (!(error instanceof RevocationNotPublishedError)) throw error;
+      this.logger.warn(`${error.message}; the expiry is refused (503) and rolled back`);
+      throw new RevocationUnavailableError();
+    }
+  }
+
+  revoked(items: RevokedItems): void {
     const pending = this.current();
     for (const id of items.sessionIds ?? []) {
       pending.sessionIds.add(id);

@@ -1,38 +1,56 @@
 import { Injectable } from '@nestjs/common';
-import { RedisClient } from '#libs/shared-kernel';
-import { ReadyClock } from './ready-clock.js';
+import { RedisClient, RedisSkippedError } from '#libs/shared-kernel';
+import { CacheTrust } from './cache-trust.js';
 
 /** A revoked credential's marker: denies at once, and stops a fill that read PostgreSQL before the revocation. */
 const REVOKED = 'x';
+/**
+ * Written before a revocation commits: "ask PostgreSQL". Stops fills as REVOKED does, but denies
+ * nothing by itself, so a transaction that rolls back after writing it costs only lookups in PostgreSQL.
+ */
+const PENDING = 'p';
 const POSITIVE_TTL_MS = 5 * 60_000;
 /** Longer than any request that read PostgreSQL before a revocation could still take to write its fill. */
-const REVOKED_TTL_MS = 15 * 60_000;
+const MARKER_TTL_MS = 15 * 60_000;
+/** How long an expiry waits for the replicas of Redis to hold its markers before it answers 503 (within the 500 ms command timeout). */
+const REPLICA_ACK_TIMEOUT_MS = 300;
 
-/** Writes `value|<redis server ms>` unless the key holds a revocation marker. */
+/** Writes `value|<trust token>` unless the key holds a marker or no trust token exists. */
 const FILL_SCRIPT = `
-if redis.call('GET', KEYS[1]) == '${REVOKED}' then return 0 end
-local t = redis.call('TIME')
-redis.call('SET', KEYS[1], ARGV[1] .. '|' .. string.format('%.0f', t[1] * 1000 + math.floor(t[2] / 1000)), 'PX', ARGV[2])
+local current = redis.call('GET', KEYS[1])
+if current == '${REVOKED}' or current == '${PENDING}' then return 0 end
+local trust = redis.call('GET', KEYS[2])
+if not trust then return 0 end
+redis.call('SET', KEYS[1], ARGV[1] .. '|' .. trust, 'PX', ARGV[2])
 return 1`;
+
+/** Marks every key pending, never downgrading a REVOKED marker. */
+const PENDING_SCRIPT = `
+for _, key in ipairs(KEYS) do
+  if redis.call('GET', key) ~= '${REVOKED}' then redis.call('SET', key, '${PENDING}', 'PX', ARGV[1]) end
+end
+return #KEYS`;
 
 export type CacheLookup =
   | { state: 'revoked' }
-  /** Fields written by a fill, minus the write time; trusted only when written after Redis last became ready. */
+  /** Fields written by a fill, minus the trust token; only entries written under the current token. */
   | { state: 'hit'; fields: string[] }
-  /** Absent, untrusted, or Redis unreachable: ask PostgreSQL. */
+  /** Absent, pending, untrusted, or Redis unreachable: ask PostgreSQL. */
   | { state: 'miss' };
 
+/** The revocation could not be made visible to every instance: nothing may be committed. */
+export class RevocationNotPublishedError extends Error {}
+
 /**
- * The guard's fast path. Positive entries are written after PostgreSQL said yes; revocations
- * overwrite them with a marker after they commit. An entry written before this instance's
- * connection last became ready is ignored: a marker that failed to land during an outage may have
- * left it behind (see docs/sessions.md).
+ * The guard's fast path. Positive entries are written after PostgreSQL said yes; revocations mark
+ * their credentials before they commit (expiries: a condition of their 204) and deny them after.
+ * An entry is believed only under the current trust token (see CacheTrust).
  */
 @Injectable()
 export class CredentialCache {
   constructor(
     private readonly redis: RedisClient,
-    private readonly readyClock: ReadyClock,
+    private readonly trust: CacheTrust,
   ) {}
 
   sessionKey(sessionId: string): string {
@@ -44,35 +62,58 @@ export class CredentialCache {
   }
 
   async lookup(key: string): Promise<CacheLookup> {
-    const trustedSince = this.readyClock.trustedSinceMs;
-    if (trustedSince === null) return { state: 'miss' };
-    let value: string | null;
+    if (!this.trust.isTrusting) return { state: 'miss' };
+    let values: Array<string | null>;
     try {
-      value = await this.redis.optional((connection) => connection.get(key));
-    } catch {
+      values = await this.redis.optional((connection) => connection.mget(key, this.trust.key));
+    } catch (error) {
+      if (!(error instanceof RedisSkippedError)) this.trust.lost();
       return { state: 'miss' };
     }
-    if (value === null) return { state: 'miss' };
+    const [value, token] = values;
+    if (value === null || value === PENDING) return { state: 'miss' };
     if (value === REVOKED) return { state: 'revoked' };
     const fields = value.split('|');
-    const writtenAt = Number(fields.pop());
-    return writtenAt >= trustedSince ? { state: 'hit', fields } : { state: 'miss' };
+    const writtenUnder = fields.pop();
+    return token !== null && writtenUnder === token && this.trust.isTrusting ? { state: 'hit', fields } : { state: 'miss' };
   }
 
   /** Best effort: a failed fill only costs the next request a PostgreSQL lookup. */
   async fill(key: string, fields: Array<string | number>): Promise<void> {
     try {
-      await this.redis.optional((connection) => connection.eval(FILL_SCRIPT, 1, key, fields.join('|'), POSITIVE_TTL_MS));
+      await this.redis.optional((connection) => connection.eval(FILL_SCRIPT, 2, key, this.trust.key, fields.join('|'), POSITIVE_TTL_MS));
     } catch {
       // Redis unreachable: the next request falls back to PostgreSQL again.
     }
   }
 
-  /** Rejects when Redis cannot be reached, so the caller can leave the job to the outbox. */
+  /**
+   * Before a revocation commits: every key marked pending on the master and on each of its replicas
+   * (WAIT), so neither this instance's nor any other's cache vouches for the credentials from here
+   * on, and a failover cannot bring an older entry back. Rejects with RevocationNotPublishedError
+   * when that cannot be had (Redis unreachable from here, a replica not acknowledging in time).
+   */
+  async markPending(keys: string[]): Promise<void> {
+    if (keys.length === 0) return;
+    try {
+      const [[markError], [roleError, role]] = ((await this.redis.connection.pipeline().eval(PENDING_SCRIPT, keys.length, ...keys, MARKER_TTL_MS).role().exec()) ?? [[new Error('no reply')], [new Error('no reply')]]) as Array<[Error | null, unknown]>;
+      if (markError || roleError) throw markError ?? roleError;
+      const replicas = Array.isArray(role) && Array.isArray(role[2]) ? role[2].length : 0;
+      if (replicas === 0) return;
+      // The same node and connection as the marks (the pipeline goes where its first key lives): WAIT counts them.
+      const [, [waitError, acknowledged]] = ((await this.redis.connection.pipeline().exists(keys[0]).wait(replicas, REPLICA_ACK_TIMEOUT_MS).exec()) ?? []) as Array<[Error | null, unknown]>;
+      if (waitError) throw waitError;
+      if (Number(acknowledged) < replicas) throw new Error(`${acknowledged} of ${replicas} Redis replicas acknowledged`);
+    } catch (error) {
+      throw new RevocationNotPublishedError(`revocation markers not published: ${(error as Error).message}`);
+    }
+  }
+
+  /** After a revocation committed: deny at once. Rejects when Redis cannot be reached, so the caller can leave the job to the outbox. */
   async markRevoked(keys: string[]): Promise<void> {
     if (keys.length === 0) return;
     const pipeline = this.redis.connection.pipeline();
-    for (const key of keys) pipeline.set(key, REVOKED, 'PX', REVOKED_TTL_MS);
+    for (const key of keys) pipeline.set(key, REVOKED, 'PX', MARKER_TTL_MS);
     const results = (await pipeline.exec()) ?? [];
     const failed = results.find(([error]) => error);
     if (failed || results.length !== keys.length) throw failed?.[0] ?? new Error('Redis pipeline did not run');

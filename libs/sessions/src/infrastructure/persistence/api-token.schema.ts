@@ -15,5 +15,6 @@ export const ApiTokenSchema = new EntitySchema<ApiToken>({
     expiresAt: { type: 'Date', columnType: 'timestamptz', nullable: true },
     lastUsedAt: { type: 'Date', columnType: 'timestamptz', nullable: true },
     revokedAt: { type: 'Date', columnType: 'timestamptz', nullable: true },
+    credentialVersion: { type: 'integer' },
   },
 });

@@ -13,10 +13,11 @@ export class MikroOrmSessionRepository {
   }
 
   /**
-   * Stores a new session with its first refresh token and returns the account's credential version,
-   * locking that row until the caller's transaction ends — one statement, one round trip: the hot half
-   * of every sign-in. The lock is what orders a sign-in against a concurrent "expire sessions and
-   * tokens" (docs/sessions.md): whichever commits second sees the other.
+   * Stores a new session with its first refresh token, bound to the account's credential version,
+   * and returns that version, locking its row until the caller's transaction ends — one statement, one
+   * round trip: the hot half of every sign-in. The lock is what orders a sign-in against a concurrent
+   * "expire sessions and tokens" (docs/sessions.md): a sign-in that waited for an expiry's lock is
+   * bound to the version the expiry left, one that went first is ended by the expiry's update.
    */
   async insertOpened(session: Session, token: RefreshToken): Promise<number> {
     const [row] = await this.em.execute<Array<{ version: number }>>(
@@ -25,8 +26,8 @@ export class MikroOrmSessionRepository {
          on conflict (account_id) do update set version = credential_versions.version
          returning version
        ), opened as (
-         insert into sessions (id, account_id, organization_id, created_at, last_used_at, expires_at, client_ip, user_agent)
-         values (?, ?, ?, ?, ?, ?, ?, ?)
+         insert into sessions (id, account_id, organization_id, created_at, last_used_at, expires_at, client_ip, user_agent, credential_version)
+         select ?, ?, ?, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?, ?, version from version
        ), first_token as (
          insert into refresh_tokens (id, session_id, token_hash, created_at) values (?, ?, ?, ?)
        )
@@ -37,6 +38,7 @@ export class MikroOrmSessionRepository {
         token.id, token.sessionId, token.tokenHash, token.createdAt,
       ],
     );
+    session.credentialVersion = row.version;
     return row.version;
   }
 

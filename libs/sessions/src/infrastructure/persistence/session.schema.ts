@@ -16,6 +16,7 @@ export const SessionSchema = new EntitySchema<Session>({
     endReason: { type: 'text', nullable: true },
     clientIp: { type: 'text' },
     userAgent: { type: 'text', nullable: true },
+    credentialVersion: { type: 'integer' },
   },
 });
 

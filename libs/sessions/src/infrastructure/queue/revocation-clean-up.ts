@@ -5,7 +5,7 @@ import { CredentialCache } from '../cache/credential-cache.js';
 export interface CredentialsExpiredPayload {
   accountId: string;
   reason?: string;
-  /** When the expiry committed: later sessions and tokens are the user's new ones and stay. */
+  /** When the expiry committed (kept for the record: the credential version, not the time, says what it expired). */
   expiredAt: string;
 }
 
@@ -28,7 +28,13 @@ export class RevocationCleanUp {
   async credentialsExpired({ accountId, expiredAt }: CredentialsExpiredPayload): Promise<void> {
     const em = this.orm.em.fork();
     const cutoff = new Date(expiredAt);
-    await em.execute('update api_tokens set revoked_at = ? where account_id = ? and created_at <= ? and revoked_at is null', [cutoff, accountId, cutoff]);
+    // Whatever an older era still holds unrevoked (none should: creation waits for the expiry's lock).
+    await em.execute(
+      `update api_tokens t set revoked_at = ?
+        where t.account_id = ? and t.revoked_at is null
+          and t.credential_version < coalesce((select version from credential_versions where account_id = t.account_id), 1)`,
+      [cutoff, accountId],
+    );
     const sessions = await em.execute<Array<{ id: string }>>('select id from sessions where account_id = ? and ended_at is not null', [accountId]);
     const tokens = await em.execute<Array<{ secret_hash: string }>>(
       'select secret_hash from api_tokens where account_id = ? and revoked_at is not null and revoked_at <= ?',

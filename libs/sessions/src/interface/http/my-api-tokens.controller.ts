@@ -26,7 +26,7 @@ export class MyApiTokensController {
   @ApiCreatedResponse({ type: CreatedApiTokenDto })
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateApiTokenDto, @ClientOrigin() origin: RequestOrigin): Promise<CreatedApiToken> {
     if (principal.apiTokenId) throw new ForbiddenError('API tokens are created with an access token, not with another API token.');
-    return this.commands.execute(new CreateApiTokenCommand(principal.accountId, principal.organizationId, body.name, body.expiresInDays ?? null, origin));
+    return this.commands.execute(new CreateApiTokenCommand(principal.accountId, principal.organizationId, body.name, body.expiresInDays ?? null, origin, principal.credentialVersion));
   }
 
   @Get()

@@ -16,6 +16,8 @@ export class CreateApiTokenCommand extends Command<CreatedApiToken> {
     readonly name: string,
     readonly expiresInDays: number | null,
     readonly origin: { clientIp: string; userAgent: string | null },
+    /** The credential version of the access token that asks: the token is made in that era or not at all. */
+    readonly credentialVersion: number,
   ) {
     super();
   }

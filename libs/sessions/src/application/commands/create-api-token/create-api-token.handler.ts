@@ -3,6 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Clock } from '#libs/shared-kernel';
 import { API_TOKEN_PREFIX, ApiToken } from '../../../domain/api-token.aggregate.js';
+import { UnauthenticatedError } from '../../../domain/sessions.errors.js';
 import { MikroOrmApiTokenRepository } from '../../../infrastructure/persistence/mikro-orm-api-token.repository.js';
 import { OpaqueTokens } from '../../../infrastructure/tokens/opaque-tokens.js';
 import { CredentialAudit } from '../../ports/credential-audit.js';
@@ -23,7 +24,8 @@ export class CreateApiTokenHandler implements ICommandHandler<CreateApiTokenComm
     const token = ApiToken.create({ ...command, id: randomUUID(), token: secret, secretHash: this.opaqueTokens.hash(secret), now: this.clock.now() });
     const { accountId, organizationId, origin } = command;
     await this.em.transactional(async () => {
-      await this.apiTokens.add(token);
+      // The asking credential's era has ended (an expiry committed since the guard let it in).
+      if (!(await this.apiTokens.addIfCurrent(token))) throw new UnauthenticatedError();
       await this.audit.record({ type: 'api-token.created', accountId, organizationId, ...origin, details: { apiTokenId: token.id, name: token.name } });
     });
     return { id: token.id, name: token.name, token: secret, createdAt: token.createdAt, expiresAt: token.expiresAt };

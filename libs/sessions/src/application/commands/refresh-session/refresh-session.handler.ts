@@ -5,7 +5,6 @@ import { Clock } from '#libs/shared-kernel';
 import { UnauthenticatedError } from '../../../domain/sessions.errors.js';
 import { sessionCacheFields } from '../../../infrastructure/cache/cache-fields.js';
 import { CacheWriteThrough } from '../../../infrastructure/cache/cache-write-through.js';
-import { MikroOrmCredentialVersionRepository } from '../../../infrastructure/persistence/mikro-orm-credential-version.repository.js';
 import { MikroOrmSessionRepository } from '../../../infrastructure/persistence/mikro-orm-session.repository.js';
 import { OpaqueTokens } from '../../../infrastructure/tokens/opaque-tokens.js';
 import type { IssuedTokens } from '../../principal.js';
@@ -19,7 +18,6 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
     private readonly em: EntityManager,
     private readonly clock: Clock,
     private readonly sessions: MikroOrmSessionRepository,
-    private readonly credentialVersions: MikroOrmCredentialVersionRepository,
     private readonly opaqueTokens: OpaqueTokens,
     private readonly tokens: TokenIssuer,
     private readonly writeThrough: CacheWriteThrough,
@@ -41,9 +39,9 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
       }
       this.sessions.add(rotation.next);
       await this.sessions.save();
-      const credentialVersion = await this.credentialVersions.current(session.accountId);
-      this.writeThrough.sessionOpened(session.id, sessionCacheFields(session, credentialVersion));
-      return this.tokens.issue(session, credentialVersion, nextToken, now);
+      // The session's own era: an expiry since would have ended it, and it would not have rotated.
+      this.writeThrough.sessionOpened(session.id, sessionCacheFields(session, session.credentialVersion));
+      return this.tokens.issue(session, session.credentialVersion, nextToken, now);
     });
     if (!issued) throw new UnauthenticatedError('The refresh token is invalid, expired or already used.');
     return issued;
