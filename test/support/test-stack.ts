@@ -15,7 +15,7 @@ import { SmtpListener } from './smtp-listener.js';
 import { createTestDatabase } from './test-database.js';
 
 export interface StackOptions {
-  /** Extra environment variables (SPEC §8 names). */
+  /** Extra environment variables (SPEC §8 names). A DATABASE_URL here is used as it is, migrated by the caller. */
   env?: Record<string, string>;
   /** Start the worker app too (default true). */
   worker?: boolean;
@@ -38,7 +38,7 @@ export class TestStack {
     const mail = await SmtpListener.start();
     const config = loadConfig({
       NODE_ENV: 'test',
-      DATABASE_URL: await createTestDatabase(),
+      DATABASE_URL: options.env?.DATABASE_URL ?? (await createTestDatabase()),
       QUEUE_PREFIX: `lkt-${randomBytes(5).toString('hex')}`,
       LOG_LEVEL: 'silent',
       // Cheaper hashing keeps the suite fast; the benchmarks use the real parameters.

@@ -9,6 +9,7 @@ export interface SecurityEventFilter {
   limit: number;
 }
 
+/** The reads may lag behind `add` (they may be served by a read replica): they show the trail, nothing decides on them. */
 export abstract class SecurityEventRepository {
   /** Written with the change it records, in the same transaction. */
   abstract add(event: SecurityEvent): Promise<void>;

@@ -23,8 +23,9 @@ export class MikroOrmSecurityEventRepository extends SecurityEventRepository {
     );
   }
 
+  /** The audit trail is the one read that may lag (SPEC §10): the replica, when there is one. Nothing decides on it. */
   async findById(organizationId: string, id: string): Promise<SecurityEvent | null> {
-    return isUuid(id) ? this.em.findOne(SecurityEvent, { id, organizationId }) : null;
+    return isUuid(id) ? this.em.findOne(SecurityEvent, { id, organizationId }, { connectionType: 'read' }) : null;
   }
 
   async list({ organizationId, accountId, type, before, limit }: SecurityEventFilter): Promise<SecurityEvent[]> {
@@ -37,6 +38,6 @@ export class MikroOrmSecurityEventRepository extends SecurityEventRepository {
         ? [{ occurredAt: { $lt: before.occurredAt } }, { occurredAt: before.occurredAt, id: { $lt: before.id } }]
         : [{ occurredAt: { $lt: before.occurredAt } }];
     }
-    return this.em.find(SecurityEvent, where, { orderBy: { occurredAt: 'desc', id: 'desc' }, limit });
+    return this.em.find(SecurityEvent, where, { orderBy: { occurredAt: 'desc', id: 'desc' }, limit, connectionType: 'read' });
   }
 }
