@@ -41,9 +41,12 @@ export class ResetPasswordHandler implements ICommandHandler<ResetPassword> {
     const expire = command.expireSessionsAndTokens;
     await this.unitOfWork.run(async () => {
       const now = this.clock.now();
+      // The account first, then its tokens, as a password change takes them (the other order could deadlock
+      // with one). A token still usable under the lock proves no change or reset committed since it was issued,
+      // so the history read above is still the account's.
+      const current = (await this.accounts.lock(account.id)) ?? account;
       if (!(await this.tokens.spendIfUsable(token, now))) throw new ResetTokenInvalidError();
       await this.tokens.spendAllOf(account.id, now);
-      const current = (await this.accounts.lock(account.id)) ?? account;
       const depth = this.policies.settings(organization.policyOverrides).historyDepth;
       await this.accounts.saveHistory(current.id, current.resetPassword(newHash, history, depth, now), now);
       await this.accounts.save(current);
