@@ -31,8 +31,8 @@ export function databaseOptions(config: AppConfig, input: DatabaseOptionsInput =
       allOrNothing: true,
       snapshot: false,
     },
-    // A replica may lag: every read goes to the primary unless it opts in (`connectionType: 'read'`),
-    // and only the audit trail does (SPEC §10, docs/scaling.md). MikroORM's default would send it every find.
+    // A replica may lag: every read goes to the primary unless it opts in (`connectionType: 'read'`), and only
+    // the audit trail does (docs/architecture.md, "Read replica"). MikroORM's default would send it every find.
     preferReadReplicas: false,
     ...(config.DATABASE_READ_URL ? { replicas: [{ clientUrl: config.DATABASE_READ_URL }] } : {}),
   });
