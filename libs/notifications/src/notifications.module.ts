@@ -4,12 +4,15 @@ import type { Queue } from 'bullmq';
 import { AppConfig, MAIL_QUEUE } from '#libs/shared-kernel';
 import { DeliverMailHandler } from './application/deliver-mail/deliver-mail.handler.js';
 import { MailDeliveryOptions } from './application/deliver-mail/mail-delivery.options.js';
+import { GiveUpMailHandler } from './application/give-up-mail/give-up-mail.handler.js';
+import { MailJobScrubber } from './application/ports/mail-job-scrubber.port.js';
 import { MailTransport } from './application/ports/mail-transport.port.js';
 import { SentMailLedger } from './application/ports/sent-mail-ledger.port.js';
 import { FileMailTransport } from './infrastructure/mail/file-mail.transport.js';
 import { SmtpMailTransport } from './infrastructure/mail/smtp-mail.transport.js';
 import { PostgresSentMailLedger } from './infrastructure/persistence/postgres-sent-mail.ledger.js';
 import { MailProcessor } from './infrastructure/queue/mail.processor.js';
+import { OutboxMailJobScrubber } from './infrastructure/queue/outbox-mail-job.scrubber.js';
 import { MailTemplates } from './infrastructure/templates/mail-templates.js';
 
 /** The mail worker (run by apps/worker): templates, transports and the `mail` queue processor. */
@@ -22,9 +25,11 @@ import { MailTemplates } from './infrastructure/templates/mail-templates.js';
       useFactory: (config: AppConfig): MailTransport => (config.SMTP_URL ? new SmtpMailTransport(config) : new FileMailTransport(config)),
     },
     { provide: SentMailLedger, useClass: PostgresSentMailLedger },
+    { provide: MailJobScrubber, useClass: OutboxMailJobScrubber },
     { provide: MailDeliveryOptions, useFactory: () => new MailDeliveryOptions() },
     MailTemplates,
     DeliverMailHandler,
+    GiveUpMailHandler,
     MailProcessor,
   ],
 })

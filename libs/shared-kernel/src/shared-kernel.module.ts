@@ -8,6 +8,7 @@ import { loggerOptions } from './infrastructure/logging/logger-options.js';
 import { Outbox } from './infrastructure/outbox/outbox.js';
 import { OutboxMessageSchema } from './infrastructure/outbox/outbox-message.entity.js';
 import { OutboxRelay } from './infrastructure/outbox/outbox-relay.js';
+import { OutboxSecrets } from './infrastructure/outbox/outbox-secrets.js';
 import { databaseOptions } from './infrastructure/persistence/database-options.js';
 import { LazyRequestContextMiddleware } from './infrastructure/persistence/lazy-request-context.middleware.js';
 import { QueueRegistry } from './infrastructure/queue/queue-registry.js';
@@ -38,8 +39,9 @@ export class SharedKernelModule implements NestModule {
         QueueRegistry,
         Outbox,
         OutboxRelay,
+        OutboxSecrets,
       ],
-      exports: [AppConfig, Clock, RedisClient, InvalidationChannel, QueueRegistry, Outbox, OutboxRelay],
+      exports: [AppConfig, Clock, RedisClient, InvalidationChannel, QueueRegistry, Outbox, OutboxRelay, OutboxSecrets],
     };
   }
 

@@ -2,6 +2,12 @@
 export const MAIL_JOB_NAMES = ['password-reset', 'account-locked', 'invitation', 'password-reset-completed', 'password-changed'] as const;
 export type MailJobName = (typeof MAIL_JOB_NAMES)[number];
 
+/**
+ * The payload fields that can take over an account: they may be stored (outbox row, queued job)
+ * only until the job is settled, then they are erased (SPEC §3.2).
+ */
+export const MAIL_JOB_SECRETS = ['link'] as const;
+
 export const MAIL_LOCALES = ['en', 'ko'] as const;
 export type MailLocale = (typeof MAIL_LOCALES)[number];
 

@@ -1,7 +1,7 @@
 import { mailJobPayload } from '../infrastructure/testing/mail-jobs.fixture.js';
 import { InvalidMailJobError } from './mail-job.errors.js';
 import { MAIL_JOB_NAMES } from './mail-job.js';
-import { parseMailJob } from './parse-mail-job.js';
+import { parseMailJob, secretsErased } from './parse-mail-job.js';
 
 function problemsOf(name: string, data: unknown): string[] {
   try {
@@ -31,6 +31,18 @@ describe('parseMailJob', () => {
     const problems = problemsOf('password-reset', mailJobPayload('password-reset', { to: 'a@b.c, d@e.f', link: 'javascript:alert(1)#token=secret', expiresAt: 'soon' }));
     expect(problems).toEqual(['to must be one e-mail address', 'link must be an http(s) URL', 'expiresAt must be an ISO date-time']);
     expect(problems.join(' ')).not.toContain('secret');
+  });
+
+  it('recognises a settled job whose link was erased, and refuses to send it', () => {
+    const { link: _link, ...rest } = mailJobPayload('invitation');
+    const settled = { ...rest, erased: ['link'] };
+    expect([secretsErased(settled), secretsErased(mailJobPayload('invitation')), secretsErased({ erased: 'link' }), secretsErased(null)]).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
+    expect(problemsOf('invitation', settled)).toEqual(['link was erased when the job was settled']);
   });
 
   it('requires sessionsExpired to be a boolean on the change e-mails', () => {

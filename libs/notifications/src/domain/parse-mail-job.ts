@@ -1,5 +1,5 @@
 import { InvalidMailJobError } from './mail-job.errors.js';
-import { MAIL_JOB_NAMES, MAIL_LOCALES, type MailJob, type MailJobName, type MailLocale } from './mail-job.js';
+import { MAIL_JOB_NAMES, MAIL_JOB_SECRETS, MAIL_LOCALES, type MailJob, type MailJobName, type MailLocale } from './mail-job.js';
 
 type Fields = Record<string, unknown>;
 
@@ -41,7 +41,9 @@ export function parseMailJob(name: string, data: unknown): MailJob {
   };
 
   if (LINK_JOBS.includes(name as MailJobName)) {
-    const link = text('link', 2_000);
+    const erased = secretsErased(fields);
+    if (erased) problems.push('link was erased when the job was settled');
+    const link = erased ? '' : text('link', 2_000);
     if (link && !/^https?:\/\//i.test(link)) problems.push('link must be an http(s) URL');
     const payload = { ...common, link, expiresAt: instant('expiresAt') };
     if (problems.length > 0) throw new InvalidMailJobError(name, problems);
@@ -51,6 +53,12 @@ export function parseMailJob(name: string, data: unknown): MailJob {
   const payload = { ...common, occurredAt: instant('occurredAt'), sessionsExpired: fields.sessionsExpired === true };
   if (problems.length > 0) throw new InvalidMailJobError(name, problems);
   return { name: name as 'password-changed', payload };
+}
+
+/** A settled job's payload: its secrets were erased, so it can be recognised but never sent again. */
+export function secretsErased(data: unknown): boolean {
+  const erased = typeof data === 'object' && data !== null ? (data as Fields).erased : undefined;
+  return Array.isArray(erased) && MAIL_JOB_SECRETS.some((field) => erased.includes(field));
 }
 
 /** `ko`, `ko-KR` → `ko`; anything else (missing, unsupported) → `en`, the default of SPEC §5. */

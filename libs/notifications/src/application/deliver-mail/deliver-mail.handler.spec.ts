@@ -1,4 +1,5 @@
 import { MailTemplates } from '../../infrastructure/templates/mail-templates.js';
+import { InMemoryMailJobScrubber } from '../../infrastructure/testing/in-memory-mail-job.scrubber.js';
 import { InMemoryMailTransport } from '../../infrastructure/testing/in-memory-mail.transport.js';
 import { InMemorySentMailLedger } from '../../infrastructure/testing/in-memory-sent-mail.ledger.js';
 import { mailJobPayload } from '../../infrastructure/testing/mail-jobs.fixture.js';
@@ -14,13 +15,15 @@ describe('DeliverMailHandler', () => {
   let now: number;
   let ledger: InMemorySentMailLedger;
   let transport: InMemoryMailTransport;
+  let scrubber: InMemoryMailJobScrubber;
   let handler: DeliverMailHandler;
 
   beforeEach(() => {
     now = Date.parse('2026-11-26T03:00:00Z');
     ledger = new InMemorySentMailLedger(() => now);
     transport = new InMemoryMailTransport();
-    handler = new DeliverMailHandler(ledger, transport, templates, new MailDeliveryOptions());
+    scrubber = new InMemoryMailJobScrubber();
+    handler = new DeliverMailHandler(ledger, transport, templates, new MailDeliveryOptions(), scrubber);
   });
 
   it('sends the rendered e-mail to the recipient, keyed by the job id', async () => {
@@ -58,6 +61,36 @@ describe('DeliverMailHandler', () => {
     now += 1_000;
     await handler.execute(job);
     expect(stale.outcome === 'claimed' && (await ledger.markSent('job-1', stale.claimToken, null))).toBe(false);
+  });
+
+  it('erases the link from the stored job once the e-mail has left, and not before', async () => {
+    transport.failNext();
+    await expect(handler.execute(job)).rejects.toThrow('421');
+    expect(scrubber.scrubbed).toEqual([]);
+    await handler.execute(job);
+    expect(scrubber.scrubbed).toEqual(['job-1']);
+  });
+
+  it('erases again on a retry after the erasure failed, without sending again', async () => {
+    scrubber.failNext();
+    await expect(handler.execute(job)).rejects.toThrow('connection terminated');
+    await expect(handler.execute(job)).resolves.toBe('already-sent');
+    expect(scrubber.scrubbed).toEqual(['job-1']);
+    expect(transport.sent).toHaveLength(1);
+  });
+
+  it('answers "already-sent" to a sent job relayed again with its link erased', async () => {
+    await handler.execute(job);
+    const { link: _link, ...settled } = mailJobPayload('password-reset');
+    await expect(handler.execute({ ...job, data: { ...settled, erased: ['link'] } })).resolves.toBe('already-sent');
+    expect(transport.sent).toHaveLength(1);
+  });
+
+  it('refuses, without claiming, a job whose link was erased before it was ever sent (given up)', async () => {
+    const { link: _link, ...settled } = mailJobPayload('password-reset');
+    await expect(handler.execute({ ...job, data: { ...settled, erased: ['link'] } })).rejects.toBeInstanceOf(InvalidMailJobError);
+    expect(ledger.rows.size).toBe(0);
+    expect(scrubber.scrubbed).toEqual([]);
   });
 
   it('refuses a bad job before claiming or sending anything', async () => {

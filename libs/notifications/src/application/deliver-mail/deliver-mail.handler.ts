@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { parseMailJob } from '../../domain/parse-mail-job.js';
+import { parseMailJob, secretsErased } from '../../domain/parse-mail-job.js';
 import { MailTemplates } from '../../infrastructure/templates/mail-templates.js';
+import { MailJobScrubber } from '../ports/mail-job-scrubber.port.js';
 import { MailTransport } from '../ports/mail-transport.port.js';
 import { SentMailLedger } from '../ports/sent-mail-ledger.port.js';
 import { MailDeliveryInProgressError } from './mail-delivery.errors.js';
@@ -19,6 +20,8 @@ export type MailDeliveryOutcome = 'sent' | 'already-sent';
  * claim the job in `sent_mails` (a lease), send, record it sent. A retry finds it sent and
  * skips. The one window left: a crash after the server accepted the message and before the
  * record, which sends it again once the lease has expired (with the same Message-ID).
+ * Once the e-mail has left, the link is erased from the job's stored copies (SPEC §3.2); a job
+ * that comes back erased (relayed again) is recognised from the ledger.
  */
 @Injectable()
 export class DeliverMailHandler {
@@ -29,9 +32,17 @@ export class DeliverMailHandler {
     private readonly transport: MailTransport,
     private readonly templates: MailTemplates,
     private readonly options: MailDeliveryOptions,
+    private readonly scrubber: MailJobScrubber,
   ) {}
 
   async execute({ jobId, name, data }: MailJobInput): Promise<MailDeliveryOutcome> {
+    const outcome = secretsErased(data) && (await this.ledger.isSent(jobId)) ? 'already-sent' : await this.deliver(jobId, name, data);
+    // Also after "already-sent": a retry finishes an erasure that failed after the send.
+    await this.scrubber.scrub(jobId);
+    return outcome;
+  }
+
+  private async deliver(jobId: string, name: string, data: unknown): Promise<MailDeliveryOutcome> {
     const job = parseMailJob(name, data);
     const mail = this.templates.render(job);
     const claim = await this.ledger.claim(jobId, job.name, this.options.claimLeaseMs);

@@ -22,8 +22,11 @@ describe('PostgresSentMailLedger', () => {
   it('answers "sent" once the send is recorded, to every later attempt', async () => {
     const claim = await ledger.claim('job-sent', 'invitation', 60_000);
     if (claim.outcome !== 'claimed') throw new Error('expected a claim');
+    await expect(ledger.isSent('job-sent')).resolves.toBe(false);
     await expect(ledger.markSent('job-sent', claim.claimToken, '<job-sent@localhost>')).resolves.toBe(true);
     await expect(ledger.claim('job-sent', 'invitation', 60_000)).resolves.toEqual({ outcome: 'sent' });
+    await expect(ledger.isSent('job-sent')).resolves.toBe(true);
+    await expect(ledger.isSent('job-never-seen')).resolves.toBe(false);
   });
 
   it('hands an expired or released claim to the next attempt, and fences the old one', async () => {

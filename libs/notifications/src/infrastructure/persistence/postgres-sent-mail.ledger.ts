@@ -41,6 +41,11 @@ export class PostgresSentMailLedger extends SentMailLedger {
     return rows.length === 1;
   }
 
+  async isSent(jobId: string): Promise<boolean> {
+    const rows = await this.execute(`select 1 from sent_mails where job_id = ? and status = 'sent'`, [jobId]);
+    return rows.length === 1;
+  }
+
   async release(jobId: string, claimToken: string): Promise<void> {
     await this.execute(`update sent_mails set lease_until = now() where job_id = ? and claim_token = ? and status = 'sending'`, [jobId, claimToken]);
   }

@@ -2,7 +2,9 @@ import { type Job, UnrecoverableError } from 'bullmq';
 import { Logger } from '@nestjs/common';
 import { DeliverMailHandler } from '../../application/deliver-mail/deliver-mail.handler.js';
 import { MailDeliveryOptions } from '../../application/deliver-mail/mail-delivery.options.js';
+import { GiveUpMailHandler } from '../../application/give-up-mail/give-up-mail.handler.js';
 import { MailTemplates } from '../templates/mail-templates.js';
+import { InMemoryMailJobScrubber } from '../testing/in-memory-mail-job.scrubber.js';
 import { InMemoryMailTransport } from '../testing/in-memory-mail.transport.js';
 import { InMemorySentMailLedger } from '../testing/in-memory-sent-mail.ledger.js';
 import { mailJobPayload } from '../testing/mail-jobs.fixture.js';
@@ -10,18 +12,21 @@ import { MailProcessor } from './mail.processor.js';
 
 const templates = new MailTemplates();
 
-function mailJob(name: string, data: unknown, id = 'outbox-row-1'): Job {
-  return { id, name, data, attemptsMade: 0 } as Job;
+function mailJob(name: string, data: unknown, id = 'outbox-row-1', attemptsMade = 0): Job {
+  return { id, name, data, attemptsMade, opts: { attempts: 10 } } as Job;
 }
 
 describe('MailProcessor', () => {
   let transport: InMemoryMailTransport;
+  let scrubber: InMemoryMailJobScrubber;
   let processor: MailProcessor;
   let logged: jest.SpyInstance[];
 
   beforeEach(() => {
     transport = new InMemoryMailTransport();
-    processor = new MailProcessor(new DeliverMailHandler(new InMemorySentMailLedger(), transport, templates, new MailDeliveryOptions()));
+    scrubber = new InMemoryMailJobScrubber();
+    const deliver = new DeliverMailHandler(new InMemorySentMailLedger(), transport, templates, new MailDeliveryOptions(), scrubber);
+    processor = new MailProcessor(deliver, new GiveUpMailHandler(scrubber));
     logged = (['log', 'warn', 'error'] as const).map((level) => jest.spyOn(Logger.prototype, level).mockImplementation(() => undefined));
   });
   afterEach(() => jest.restoreAllMocks());
@@ -52,5 +57,23 @@ describe('MailProcessor', () => {
     expect(failure).toEqual(new Error('connect ECONNREFUSED 127.0.0.1:25'));
     expect(failure).not.toBeInstanceOf(UnrecoverableError);
     expect(logs()).not.toContain('token=');
+    expect(scrubber.scrubbed).toEqual([]);
+  });
+
+  it('erases the link of a job it gives up: a bad payload, or a failure on the last attempt', async () => {
+    await expect(processor.process(mailJob('invitation', mailJobPayload('invitation', { expiresAt: 'never' }), 'broken'))).rejects.toBeInstanceOf(
+      UnrecoverableError,
+    );
+    transport.failNext(new Error('550 mailbox unavailable'));
+    await expect(processor.process(mailJob('invitation', mailJobPayload('invitation'), 'refused', 9))).rejects.toThrow('550');
+    expect(scrubber.scrubbed).toEqual(['broken', 'refused']);
+    expect(logs()).not.toContain('token=');
+  });
+
+  it('still fails the job as it would when the erasure at give-up fails, and says so', async () => {
+    transport.failNext(new Error('550 mailbox unavailable'));
+    scrubber.failNext();
+    await expect(processor.process(mailJob('invitation', mailJobPayload('invitation'), 'refused', 9))).rejects.toThrow('550');
+    expect(logs()).toContain('its link could not be erased: connection terminated');
   });
 });

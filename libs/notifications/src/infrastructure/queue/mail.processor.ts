@@ -3,18 +3,24 @@ import { Logger } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { MAIL_QUEUE } from '#libs/shared-kernel';
 import { DeliverMailHandler, type MailDeliveryOutcome } from '../../application/deliver-mail/deliver-mail.handler.js';
+import { GiveUpMailHandler } from '../../application/give-up-mail/give-up-mail.handler.js';
 import { InvalidMailJobError } from '../../domain/mail-job.errors.js';
 
 /**
  * Queue `mail`. Retries and their exponential backoff are the job's own options, set when the
  * outbox relay enqueues it. A short lock makes a job of a killed worker return to the queue
  * within seconds (a mail job takes milliseconds; the lock is renewed while it runs).
+ * A job given up (a broken contract, or its last attempt failed) has its link erased before
+ * BullMQ files it as failed; a sent one, by the handler.
  */
 @Processor(MAIL_QUEUE, { concurrency: 4, lockDuration: 10_000, stalledInterval: 5_000 })
 export class MailProcessor extends WorkerHost {
   private readonly logger = new Logger(MailProcessor.name);
 
-  constructor(private readonly deliverMail: DeliverMailHandler) {
+  constructor(
+    private readonly deliverMail: DeliverMailHandler,
+    private readonly giveUpMail: GiveUpMailHandler,
+  ) {
     super();
   }
 
@@ -28,10 +34,21 @@ export class MailProcessor extends WorkerHost {
       // The payload is never logged: it carries a reset link.
       if (error instanceof InvalidMailJobError) {
         this.logger.error(`${label} dropped without retry: ${error.problems.join('; ')}`);
+        await this.giveUp(job, label);
         throw new UnrecoverableError(error.message);
       }
       this.logger.warn(`${label} attempt ${job.attemptsMade + 1} failed: ${(error as Error).message}`);
+      if (job.attemptsMade + 1 >= (job.opts?.attempts ?? 1)) await this.giveUp(job, label);
       throw error;
+    }
+  }
+
+  private async giveUp(job: Job, label: string): Promise<void> {
+    try {
+      await this.giveUpMail.execute({ jobId: String(job.id) });
+      this.logger.warn(`${label} given up; its link is erased`);
+    } catch (error) {
+      this.logger.error(`${label} given up, but its link could not be erased: ${(error as Error).message}`);
     }
   }
 

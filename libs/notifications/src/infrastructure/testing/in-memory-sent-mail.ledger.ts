@@ -33,6 +33,10 @@ export class InMemorySentMailLedger extends SentMailLedger {
     return true;
   }
 
+  async isSent(jobId: string): Promise<boolean> {
+    return this.rows.get(jobId)?.status === 'sent';
+  }
+
   async release(jobId: string, claimToken: string): Promise<void> {
     const row = this.rows.get(jobId);
     if (row?.status === 'sending' && row.claimToken === claimToken) row.leaseUntil = this.now();
