@@ -70,6 +70,13 @@ describe('MailProcessor', () => {
     expect(logs()).not.toContain('token=');
   });
 
+  it('erases the link of a job BullMQ failed for good without running it (stalled too often), not of one it retries', async () => {
+    await processor.onFailed({ ...mailJob('invitation', mailJobPayload('invitation'), 'retried'), finishedOn: undefined } as Job);
+    await processor.onFailed({ ...mailJob('invitation', mailJobPayload('invitation'), 'stalled'), finishedOn: Date.now() } as Job);
+    await processor.onFailed(undefined);
+    expect(scrubber.scrubbed).toEqual(['stalled']);
+  });
+
   it('still fails the job as it would when the erasure at give-up fails, and says so', async () => {
     transport.failNext(new Error('550 mailbox unavailable'));
     scrubber.failNext();

@@ -52,6 +52,19 @@ export class MailProcessor extends WorkerHost {
     }
   }
 
+  /**
+   * A job can also fail for good without `process` running: one that stalled too often (its
+   * worker died with it, twice) is failed by BullMQ when it is next taken. Its link is erased
+   * here; for the jobs `process` gave up itself this second erasure is a no-op.
+   */
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job | undefined): Promise<void> {
+    if (!job?.finishedOn) return;
+    await this.giveUpMail.execute({ jobId: String(job.id) }).catch((error: Error) => {
+      this.logger.error(`Mail job ${job.id} (${job.name}) failed, but its link could not be erased: ${error.message}`);
+    });
+  }
+
   /** Connection errors (a Redis outage): BullMQ reconnects by itself; /health reports the outage. */
   @OnWorkerEvent('error')
   onWorkerError(error: Error): void {

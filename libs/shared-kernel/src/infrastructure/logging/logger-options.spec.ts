@@ -34,6 +34,12 @@ describe('log redaction', () => {
     expect(line.job).toEqual({ token: '[redacted]' });
   });
 
+  it("redacts a mail job's link, which carries a reset token", () => {
+    logger.warn({ job: { to: 'ada@example.com', link: `http://localhost/reset-password#token=${secret}` } }, 'mail job');
+    expect(lines.join('')).not.toContain(secret);
+    expect(JSON.parse(lines[0]).job).toEqual({ to: 'ada@example.com', link: '[redacted]' });
+  });
+
   it('redacts secret fields two levels down under err, where errors nest their causes', () => {
     logger.error({ err: { message: 'failed', cause: { currentPassword: secret }, details: { apiKey: secret } } }, 'failure');
     expect(lines.join('')).not.toContain(secret);

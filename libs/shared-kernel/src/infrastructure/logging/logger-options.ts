@@ -2,7 +2,8 @@ import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config.js';
 
 /** Field names that may carry a secret anywhere in a log object; pino replaces their values. */
-const SECRET_FIELDS = ['password', 'currentPassword', 'newPassword', 'token', 'accessToken', 'refreshToken', 'secret', 'apiKey'];
+// `link`: a mail job's reset or invitation link carries its token (SPEC §3.2).
+const SECRET_FIELDS = ['password', 'currentPassword', 'newPassword', 'token', 'accessToken', 'refreshToken', 'secret', 'apiKey', 'link'];
 
 export const REDACT_PATHS = [
   'req.headers.authorization',
