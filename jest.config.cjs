@@ -18,8 +18,9 @@ const base = {
 module.exports = {
   // Integration tests start real services on a shared 2-core machine; unit tests finish far sooner.
   testTimeout: 60_000,
-  // A handle left open by a library (a BullMQ reconnect timer, a pg pool) must never hang CI.
-  forceExit: true,
+  // No forceExit: the harness (test/support/child-processes.ts) stops every child, server and folder a test
+  // file started once the file ends, and the files close their apps, so Jest exits by itself. forceExit used to
+  // end the process before clean-up and leave redis-servers behind (issue 23; docs/testing.md).
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     {
