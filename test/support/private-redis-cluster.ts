@@ -151,6 +151,40 @@ export class PrivateRedisCluster {
     return master;
   }
 
+  /** The port of a replica of the master on `masterPort`, as a running node sees it now. */
+  async replicaOf(masterPort: number): Promise<number> {
+    const text = await ask<string>(await this.anyAnswering(), 'CLUSTER', 'NODES');
+    const lines = text.trim().split('\n').map((line) => line.split(' '));
+    const master = lines.find(([, address]) => address.startsWith(`127.0.0.1:${masterPort}@`));
+    const replica = master && lines.find(([, , flags, masterId]) => flags.includes('slave') && masterId === master[0]);
+    if (!replica) throw new Error(`no replica of the master on ${masterPort}`);
+    return Number(/:(\d+)@/.exec(replica[1])?.[1]);
+  }
+
+  /**
+   * The replica on `replicaPort` takes its master's slots at once, without the master's agreement or
+   * a final sync (CLUSTER FAILOVER TAKEOVER): as when a partition leaves the old master's clients
+   * connected to it. The old master turns replica and drops what the new one never received.
+   */
+  async takeOver(replicaPort: number): Promise<void> {
+    await ask(replicaPort, 'CLUSTER', 'FAILOVER', 'TAKEOVER');
+  }
+
+  /** Freezes the node on `port` (SIGSTOP): it keeps its data and its sockets but answers and replicates nothing. */
+  pause(port: number): void {
+    this.member(port).process.kill('SIGSTOP');
+  }
+
+  resume(port: number): void {
+    this.member(port).process.kill('SIGCONT');
+  }
+
+  private member(port: number): Node {
+    const node = this.members.find((member) => member.port === port);
+    if (!node) throw new Error(`no cluster node on port ${port}`);
+    return node;
+  }
+
   async stop(): Promise<void> {
     await Promise.all(
       this.members.map(

@@ -24,8 +24,10 @@ export class CacheTrust implements OnApplicationShutdown {
   private generation = 0;
   private timer?: NodeJS.Timeout;
   private renewing = false;
-  private masters?: string;
   private closed = false;
+  /** Cluster mode: the installation's slot, and the node that served it when the token was last renewed. */
+  private slot: number | null = null;
+  private trustedMaster?: string;
 
   constructor(private readonly redis: RedisClient) {
     this.key = redis.key('cache-trust');
@@ -36,8 +38,14 @@ export class CacheTrust implements OnApplicationShutdown {
     if (redis.isReady) this.renew();
   }
 
-  /** True once this instance has renewed the token since it last lost sight of Redis. */
+  /**
+   * True once this instance has renewed the token since it last lost sight of Redis — and, in a
+   * cluster, while the slot is still served by the master that took the renewal. Read it after a
+   * reply: a MOVED redirect (a failover whose old master's connections stay open) has already
+   * updated the slot table by then, so an entry the new master kept from before is not believed.
+   */
   get isTrusting(): boolean {
+    if (this.trusting && this.slot !== null && this.slotMaster() !== this.trustedMaster) this.lost();
     return this.trusting;
   }
 
@@ -58,17 +66,19 @@ export class CacheTrust implements OnApplicationShutdown {
       for (const event of ['close', 'end', 'reconnecting'] as const) node.on(event, () => this.lost());
     });
     cluster.on('-node', () => this.lost());
-    // A failover promotes a replica without any event of the cluster client's own: a changed set of
-    // masters after a slot refresh counts as a loss (a resharding too, which costs only a cold cache).
-    cluster.on('refresh', () => {
-      const masters = cluster
-        .nodes('master')
-        .map((node) => `${node.options.host}:${node.options.port}`)
-        .sort()
-        .join(',');
-      if (this.masters !== undefined && masters !== this.masters) this.lost();
-      this.masters = masters;
-    });
+    // A failover moves the slot to another master without any event of the cluster client's own.
+    cluster.on('refresh', () => void this.isTrusting);
+  }
+
+  private slotMaster(): string | undefined {
+    const connection = this.redis.connection;
+    return connection instanceof Cluster && this.slot !== null ? connection.slots[this.slot]?.[0] : undefined;
+  }
+
+  private async write(): Promise<void> {
+    const connection = this.redis.connection;
+    if (connection instanceof Cluster && this.slot === null) this.slot = Number(await connection.cluster('KEYSLOT', this.key));
+    await connection.set(this.key, randomBytes(12).toString('base64url'));
   }
 
   private scheduleRenew(): void {
@@ -84,11 +94,12 @@ export class CacheTrust implements OnApplicationShutdown {
     if (this.renewing || this.closed) return;
     this.renewing = true;
     const generation = this.generation;
-    this.redis.connection.set(this.key, randomBytes(12).toString('base64url')).then(
+    this.write().then(
       () => {
         this.renewing = false;
-        if (generation === this.generation) this.trusting = true;
-        else this.scheduleRenew();
+        if (generation !== this.generation) return this.scheduleRenew();
+        this.trustedMaster = this.slotMaster();
+        this.trusting = true;
       },
       () => {
         this.renewing = false;

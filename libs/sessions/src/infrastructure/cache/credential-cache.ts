@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Cluster, type ChainableCommander } from 'ioredis';
 import { RedisClient, RedisSkippedError } from '#libs/shared-kernel';
 import { CacheTrust } from './cache-trust.js';
 
@@ -96,26 +97,39 @@ export class CredentialCache {
   async markPending(keys: string[]): Promise<void> {
     if (keys.length === 0) return;
     try {
-      const [[markError], [roleError, role]] = ((await this.redis.connection.pipeline().eval(PENDING_SCRIPT, keys.length, ...keys, MARKER_TTL_MS).role().exec()) ?? [[new Error('no reply')], [new Error('no reply')]]) as Array<[Error | null, unknown]>;
-      if (markError || roleError) throw markError ?? roleError;
+      const [, role] = await this.pipeline((p) => p.eval(PENDING_SCRIPT, keys.length, ...keys, MARKER_TTL_MS).role());
       const replicas = Array.isArray(role) && Array.isArray(role[2]) ? role[2].length : 0;
       if (replicas === 0) return;
-      // The same node and connection as the marks (the pipeline goes where its first key lives): WAIT counts them.
-      const [, [waitError, acknowledged]] = ((await this.redis.connection.pipeline().exists(keys[0]).wait(replicas, REPLICA_ACK_TIMEOUT_MS).exec()) ?? []) as Array<[Error | null, unknown]>;
-      if (waitError) throw waitError;
+      // The same node and connection as the marks (a pipeline goes where its first key lives): WAIT counts them.
+      const [, acknowledged] = await this.pipeline((p) => p.exists(keys[0]).wait(replicas, REPLICA_ACK_TIMEOUT_MS));
       if (Number(acknowledged) < replicas) throw new Error(`${acknowledged} of ${replicas} Redis replicas acknowledged`);
     } catch (error) {
       throw new RevocationNotPublishedError(`revocation markers not published: ${(error as Error).message}`);
     }
   }
 
+  /**
+   * Runs a pipeline and returns its replies, or throws its first error. In a cluster a pipeline does
+   * not follow a MOVED redirect (after a failover) by itself: the slot table is refreshed and the
+   * pipeline sent once more.
+   */
+  private async pipeline(build: (pipeline: ChainableCommander) => ChainableCommander): Promise<unknown[]> {
+    const connection = this.redis.connection;
+    for (let attempt = 0; ; attempt++) {
+      const results = (await build(connection.pipeline()).exec()) ?? [];
+      const failed = results.find(([error]) => error)?.[0];
+      if (!failed && results.length > 0) return results.map(([, reply]) => reply);
+      if (attempt > 0 || !(connection instanceof Cluster) || !/^(MOVED|ASK|CLUSTERDOWN)/.test(failed?.message ?? '')) throw failed ?? new Error('Redis pipeline did not run');
+      await new Promise<void>((resolve, reject) => connection.refreshSlotsCache((error) => (error ? reject(error) : resolve())));
+    }
+  }
+
   /** After a revocation committed: deny at once. Rejects when Redis cannot be reached, so the caller can leave the job to the outbox. */
   async markRevoked(keys: string[]): Promise<void> {
     if (keys.length === 0) return;
-    const pipeline = this.redis.connection.pipeline();
-    for (const key of keys) pipeline.set(key, REVOKED, 'PX', MARKER_TTL_MS);
-    const results = (await pipeline.exec()) ?? [];
-    const failed = results.find(([error]) => error);
-    if (failed || results.length !== keys.length) throw failed?.[0] ?? new Error('Redis pipeline did not run');
+    await this.pipeline((pipeline) => {
+      for (const key of keys) pipeline.set(key, REVOKED, 'PX', MARKER_TTL_MS);
+      return pipeline;
+    });
   }
 }
