@@ -130,13 +130,22 @@ export function killAllTrackedNow(): void {
 
 /*
  * Inside Jest, `process` is the test's sandbox copy: listeners added to it never hear the real
- * process exit or a signal. The owning environment hands over hooks on the real process (and the end
- * of this test file); outside Jest (a plain Node script) `process` is the real one.
+ * process exit or a signal. The owning environment (test/support/owning-environment.ts) hands over
+ * hooks on the real process and on the end of this test file. Under another Jest environment the
+ * best left is a root-level `afterAll` (which runs before the file's own root-level ones); outside
+ * Jest (a plain Node script) `process` is the real one.
  */
 const host = (globalThis as Record<symbol, unknown>)[HOST_HOOKS] as HostHooks | undefined;
 if (host) {
   host.own({ stopAll: stopAllTracked, killNow: killAllTrackedNow });
 } else {
+  if (typeof afterAll === 'function') {
+    try {
+      afterAll(stopAllTracked);
+    } catch {
+      // First imported inside a test, where hooks cannot be added.
+    }
+  }
   process.once('exit', killAllTrackedNow);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
