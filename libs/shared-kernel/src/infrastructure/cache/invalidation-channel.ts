@@ -1,12 +1,15 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { RedisClient } from '../redis/redis-client.js';
-import { CONNECTION_LOST_EVENTS, createRedisConnection, type RedisConnection } from '../redis/redis-connection.js';
+import { Cluster, Redis } from 'ioredis';
+import { CONNECTION_LOST_EVENTS, createRedisConnection, redisOptions, type RedisConnection } from '../redis/redis-connection.js';
 
 /** Called with the key to forget, or with null: forget everything (messages may have been missed). */
 export type InvalidationListener = (key: string | null) => void;
 
 const SEPARATOR = '\n';
+/** In a cluster, how long to wait before subscribing on the next node after one went away. */
+const NEXT_NODE_DELAY_MS = 500;
 
 /**
  * Tells every instance of the API that a cached value changed, over one Redis pub/sub channel of
@@ -23,6 +26,7 @@ export class InvalidationChannel implements OnApplicationShutdown {
   private subscriber: RedisConnection | null = null;
   private subscribed = false;
   private closed = false;
+  private nodeIndex = 0;
 
   constructor(
     private readonly redis: RedisClient,
@@ -62,11 +66,41 @@ export class InvalidationChannel implements OnApplicationShutdown {
 
   private connect(): void {
     if (this.subscriber || this.closed) return;
-    const subscriber = createRedisConnection(this.config, 'subscriber');
+    const subscriber = this.config.REDIS_CLUSTER_NODES ? this.nodeSubscriber() : createRedisConnection(this.config, 'subscriber');
     this.subscriber = subscriber;
     subscriber.on('message', (channel: string, message: string) => this.received(channel, message));
     subscriber.on('ready', () => this.subscribe(subscriber));
     for (const event of CONNECTION_LOST_EVENTS) subscriber.on(event, () => this.lost());
+  }
+
+  /**
+   * In a Redis Cluster a PUBLISH on any node reaches the subscribers of every node, so the channel
+   * subscribes on one node itself. (ioredis' cluster subscriber moves to another node when its node
+   * goes away without reporting anything: the messages published meanwhile would be lost unnoticed.)
+   * When that node's connection ends, the channel counts as lost and moves on to the next node the
+   * cluster knows.
+   */
+  private nodeSubscriber(): Redis {
+    const nodes = this.clusterNodes();
+    const { host, port } = nodes[this.nodeIndex++ % nodes.length];
+    const subscriber = new Redis({ ...redisOptions('subscriber'), host, port, retryStrategy: () => null });
+    subscriber.once('end', () => {
+      if (this.subscriber !== subscriber) return;
+      this.subscriber = null;
+      this.lost();
+      setTimeout(() => this.connect(), NEXT_NODE_DELAY_MS).unref();
+    });
+    return subscriber;
+  }
+
+  private clusterNodes(): Array<{ host: string; port: number }> {
+    const connection = this.redis.connection;
+    const known = connection instanceof Cluster ? connection.nodes().map((node) => ({ host: node.options.host ?? '127.0.0.1', port: node.options.port ?? 6379 })) : [];
+    if (known.length > 0) return known;
+    return (this.config.REDIS_CLUSTER_NODES ?? '').split(',').map((node) => {
+      const [host, port] = node.split(':');
+      return { host, port: Number(port) };
+    });
   }
 
   private subscribe(subscriber: RedisConnection): void {
