@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import type { PasswordPolicyDescription } from '#libs/password-policy';
 import type { AccountView } from '../../application/commands/create-account/create-account.command.js';
 import { CreateAccount } from '../../application/commands/create-account/create-account.command.js';
@@ -47,6 +47,7 @@ export class OrganizationsAdminController {
 
   @Post(':organization/accounts/:id/expire-sessions')
   @ApiNoContentResponse({ description: 'Every session, refresh, access and API token of the account stopped working.' })
+  @ApiServiceUnavailableResponse({ description: 'The expiry could not be made visible on every instance (Redis unreachable from this one): nothing was changed; retry after Retry-After seconds.' })
   @HttpCode(204)
   async expireSessions(@Param('organization') organization: string, @Param('id') id: string, @Origin() origin: RequestOrigin): Promise<void> {
     await this.commands.execute(new ExpireAccountSessions(organization, id, origin));

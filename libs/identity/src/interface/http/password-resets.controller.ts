@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Logger, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import { RequestReset } from '../../application/commands/request-reset/request-reset.command.js';
 import { ResetPassword } from '../../application/commands/reset-password/reset-password.command.js';
 import { type ResetTokenView, VerifyResetToken } from '../../application/queries/verify-reset-token/verify-reset-token.query.js';
@@ -45,6 +45,7 @@ export class PasswordResetsController {
   @RateLimit('reset-token')
   @Post('confirm')
   @ApiNoContentResponse({ description: 'The password was reset.' })
+  @ApiServiceUnavailableResponse({ description: 'The expiry could not be made visible on every instance (Redis unreachable from this one): nothing was changed; retry after Retry-After seconds.' })
   @HttpCode(204)
   async confirm(@Body() body: ResetConfirmDto, @Origin() origin: RequestOrigin): Promise<void> {
     await this.commands.execute(new ResetPassword(body.token, body.newPassword, body.expireSessionsAndTokens ?? false, origin));
