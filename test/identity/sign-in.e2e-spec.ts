@@ -1,6 +1,6 @@
 import { adminAuth, createAccount, createOrganization, signIn, strongPassword, type TestAccount } from '../support/fixtures.js';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { AppConfig } from '#libs/shared-kernel';
+import { AppConfig, Clock } from '#libs/shared-kernel';
 import { TestStack } from '../support/test-stack.js';
 import { closeStack } from './close-stack.js';
 import { tokenFrom } from './mail-links.js';
@@ -61,6 +61,51 @@ describe('sign-in and lockout (SPEC §2)', () => {
     expect(statuses.filter((s) => s === 401)).toHaveLength(4);
     expect(statuses.filter((s) => s === 423)).toHaveLength(46);
     await attempt({ organization, email: account.email, password: account.password }).expect(423);
+  });
+
+  it('counts 50 concurrent wrong attempts for an unknown identity exactly as for an account', async () => {
+    const wrong = await Promise.all(Array.from({ length: 50 }, () => attempt({ organization, email: 'crowd@example.com', password: 'Wrong-Password-1' })));
+    const statuses = wrong.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(4);
+    expect(statuses.filter((s) => s === 423)).toHaveLength(46);
+  });
+
+  it('answers alike across days: one failure, then four more a day later, body for body', async () => {
+    const account = await createAccount(stack, organization);
+    const clock = stack.api.get(Clock);
+    let now = clock.now().getTime();
+    const travel = jest.spyOn(clock, 'now').mockImplementation(() => new Date(now));
+    try {
+      const real = { organization, email: account.email, password: 'Wrong-Password-1' };
+      const ghost = { organization, email: 'day-two-ghost@example.com', password: 'Wrong-Password-1' };
+      const dayOne = [await answers(real, 1), await answers(ghost, 1)];
+      now += 25 * 3600 * 1000;
+      const dayTwo = [await answers(real, 5), await answers(ghost, 5)];
+      now += 400 * 24 * 3600 * 1000;
+      const muchLater = [await answers(real, 1), await answers(ghost, 1)];
+      const realSequence = [...dayOne[0], ...dayTwo[0], ...muchLater[0]];
+      expect(realSequence.map((a) => a.status)).toEqual([401, 401, 401, 401, 423, 423, 423]);
+      expect([...dayOne[1], ...dayTwo[1], ...muchLater[1]]).toEqual(realSequence);
+    } finally {
+      travel.mockRestore();
+    }
+  });
+
+  it('stores no typed text for unknown identities, and audits a typed value only when it is an e-mail address', async () => {
+    const fresh = await createOrganization(stack);
+    await attempt({ organization: fresh, email: 'Typed-Ghost@Example.com', password: 'Wrong-Password-1' }).expect(401);
+    await attempt({ organization: fresh, email: 'Tr0ub4dor&3-in-the-wrong-field', password: 'Wrong-Password-1' }).expect(401);
+    const em = stack.api.get(EntityManager).fork();
+    const identities = await em.execute<Array<Record<string, unknown>>>('select * from unknown_sign_in_identities');
+    expect(JSON.stringify(identities)).not.toMatch(new RegExp(`ghost|tr0ub4dor|example|${fresh}`, 'i'));
+    const trail = await em.execute<Array<{ details: Record<string, unknown> }>>(
+      "select details from security_events e join organizations o on o.id = e.organization_id where o.name = ? and e.type = 'sign-in.failed' order by e.id",
+      [fresh],
+    );
+    expect(trail.map((row) => row.details)).toEqual([
+      { via: 'sign-in', reason: 'unknown-account', failedSignIns: 1, email: 'typed-ghost@example.com' },
+      { via: 'sign-in', reason: 'unknown-account', failedSignIns: 1, emailField: 'not-an-email-address' },
+    ]);
   });
 
   it('resets the count on success', async () => {

@@ -14,7 +14,7 @@ import { AccountSessions } from './application/ports/account-sessions.port.js';
 import { MailOutbox } from './application/ports/mail-outbox.port.js';
 import { ResetTokenSecrets } from './application/ports/reset-token-secrets.port.js';
 import { UnitOfWork } from './application/ports/unit-of-work.port.js';
-import { UnknownSignInCounter } from './application/ports/unknown-sign-in-counter.port.js';
+import { DeferredWork } from './application/ports/deferred-work.port.js';
 import { CheckPasswordHandler } from './application/queries/check-password/check-password.handler.js';
 import { GetMeHandler } from './application/queries/get-me/get-me.handler.js';
 import { GetPasswordPolicyHandler } from './application/queries/get-password-policy/get-password-policy.handler.js';
@@ -44,7 +44,9 @@ import { MikroOrmPasswordResetTokenRepository } from './infrastructure/persisten
 import { MikroOrmSecurityEventRepository } from './infrastructure/persistence/mikro-orm-security-event.repository.js';
 import { MikroOrmUnitOfWork } from './infrastructure/persistence/mikro-orm-unit-of-work.js';
 import { PasswordPolicyWiringModule } from './infrastructure/policy/password-policy-wiring.module.js';
-import { RedisUnknownSignInCounter } from './infrastructure/redis/redis-unknown-sign-in.counter.js';
+import { UnknownIdentityRepository } from './domain/unknown-identity.repository.js';
+import { InProcessDeferredWork } from './infrastructure/deferred/in-process-deferred.work.js';
+import { MikroOrmUnknownIdentityRepository } from './infrastructure/persistence/mikro-orm-unknown-identity.repository.js';
 import { MeController } from './interface/http/me.controller.js';
 import { OrganizationsAdminController } from './interface/http/organizations-admin.controller.js';
 import { PasswordPolicyController } from './interface/http/password-policy.controller.js';
@@ -71,7 +73,8 @@ import { AdminKeyGuard } from './interface/http/admin-key.guard.js';
     { provide: PasswordResetTokenRepository, useClass: MikroOrmPasswordResetTokenRepository },
     { provide: SecurityEventRepository, useClass: MikroOrmSecurityEventRepository },
     { provide: UnitOfWork, useClass: MikroOrmUnitOfWork },
-    { provide: UnknownSignInCounter, useClass: RedisUnknownSignInCounter },
+    { provide: UnknownIdentityRepository, useClass: MikroOrmUnknownIdentityRepository },
+    { provide: DeferredWork, useClass: InProcessDeferredWork },
     { provide: MailOutbox, useClass: SharedOutboxMail },
     { provide: ResetTokenSecrets, useClass: CryptoResetTokenSecrets },
     { provide: AccountSessions, useExisting: SessionCommands },

@@ -1,13 +1,13 @@
 import { normalizeEmail } from './email-address.vo.js';
 import { InvalidCredentialsError, PasswordResetRequiredError } from './identity.errors.js';
+import { countFailedEntry, type FailedEntryOutcome } from './lockout.rule.js';
 import type { PasswordHistory } from './password-history.vo.js';
+
+export type { FailedEntryOutcome } from './lockout.rule.js';
 
 export type AccountLocale = 'en' | 'ko';
 export type AccountStatus = 'active' | 'password_reset_required';
 export const ACCOUNT_LOCALES: readonly AccountLocale[] = ['en', 'ko'];
-
-/** What a failed password entry led to. */
-export type FailedEntryOutcome = 'counted' | 'locked' | 'already-locked';
 
 export class Account {
   private constructor(
@@ -43,11 +43,10 @@ export class Account {
    * are counted one after another and exactly one of them reaches the threshold.
    */
   recordFailedSignIn(lockoutThreshold: number): FailedEntryOutcome {
-    if (this.requiresReset()) return 'already-locked';
-    this.failedSignIns += 1;
-    if (this.failedSignIns < lockoutThreshold) return 'counted';
-    this.status = 'password_reset_required';
-    return 'locked';
+    const next = countFailedEntry({ failedSignIns: this.failedSignIns, locked: this.requiresReset() }, lockoutThreshold);
+    this.failedSignIns = next.failedSignIns;
+    if (next.locked) this.status = 'password_reset_required';
+    return next.outcome;
   }
 
   /**

@@ -3,6 +3,7 @@ import { Account } from '../../domain/account.aggregate.js';
 import { Organization } from '../../domain/organization.aggregate.js';
 import { PasswordResetToken } from '../../domain/password-reset-token.aggregate.js';
 import { SecurityEvent } from '../../domain/security-event.js';
+import { UnknownIdentity } from '../../domain/unknown-identity.aggregate.js';
 
 const timestamp = { type: 'Date', columnType: 'timestamptz' } as const;
 
@@ -64,4 +65,15 @@ export const SecurityEventSchema = new EntitySchema<SecurityEvent>({
   },
 });
 
-export const IDENTITY_SCHEMAS = [OrganizationSchema, AccountSchema, PasswordResetTokenSchema, SecurityEventSchema];
+export const UnknownIdentitySchema = new EntitySchema<UnknownIdentity>({
+  class: UnknownIdentity,
+  tableName: 'unknown_sign_in_identities',
+  properties: {
+    key: { type: 'text', primary: true },
+    failedSignIns: { type: 'integer' },
+    locked: { type: 'boolean' },
+    lastFailedAt: { ...timestamp, nullable: true },
+  },
+});
+
+export const IDENTITY_SCHEMAS = [OrganizationSchema, AccountSchema, PasswordResetTokenSchema, SecurityEventSchema, UnknownIdentitySchema];

@@ -14,7 +14,7 @@ import { InMemoryAccountSessions } from './in-memory-account.sessions.js';
 import { InMemoryOrganizationRepository } from './in-memory-organization.repository.js';
 import { InMemoryPasswordResetTokenRepository } from './in-memory-password-reset-token.repository.js';
 import { InMemorySecurityEventRepository } from './in-memory-security-event.repository.js';
-import { FixedPasswordRules, ImmediateUnitOfWork, InMemoryMailOutbox, InMemoryUnknownSignInCounter, SequentialResetTokenSecrets } from './in-memory-ports.js';
+import { FixedPasswordRules, ImmediateUnitOfWork, InMemoryMailOutbox, InMemoryDeferredWork, InMemoryUnknownIdentityRepository, SequentialResetTokenSecrets } from './in-memory-ports.js';
 
 export class MutableClock extends Clock {
   constructor(public current = new Date('2026-11-26T12:00:00Z')) {
@@ -58,7 +58,8 @@ export class IdentityTestKit {
   readonly hasher = new FakePasswordHasher();
   readonly sessions = new InMemoryAccountSessions();
   readonly outbox = new InMemoryMailOutbox();
-  readonly unknownIdentities = new InMemoryUnknownSignInCounter();
+  readonly unknownIdentities = new InMemoryUnknownIdentityRepository();
+  readonly deferred = new InMemoryDeferredWork();
   readonly secrets = new SequentialResetTokenSecrets();
   readonly unitOfWork = new ImmediateUnitOfWork();
   readonly policies: PasswordPolicies;
@@ -70,7 +71,7 @@ export class IdentityTestKit {
 
   constructor(extraRules: readonly PasswordRule[] = []) {
     this.policies = new PasswordPolicies(new ListedCommonPasswords(), new FixedPasswordRules(extraRules), new FakeHistoryMatcher(this.hasher));
-    this.failedEntries = new FailedEntries(this.accounts, this.policies, this.resetLinks, this.audit, this.unitOfWork, this.clock);
+    this.failedEntries = new FailedEntries(this.accounts, this.unknownIdentities, this.policies, this.resetLinks, this.audit, this.unitOfWork, this.deferred, this.clock);
   }
 
   async organization(name = 'acme'): Promise<Organization> {

@@ -3,7 +3,9 @@ import { ExtraPasswordRules } from '../../application/ports/extra-password-rules
 import { type MailJobName, MailOutbox } from '../../application/ports/mail-outbox.port.js';
 import { type ResetSecret, ResetTokenSecrets } from '../../application/ports/reset-token-secrets.port.js';
 import { UnitOfWork } from '../../application/ports/unit-of-work.port.js';
-import { UnknownSignInCounter } from '../../application/ports/unknown-sign-in-counter.port.js';
+import { DeferredWork } from '../../application/ports/deferred-work.port.js';
+import { UnknownIdentity } from '../../domain/unknown-identity.aggregate.js';
+import { UnknownIdentityRepository } from '../../domain/unknown-identity.repository.js';
 
 export class InMemoryMailOutbox extends MailOutbox {
   readonly jobs: Array<{ name: MailJobName; payload: Record<string, unknown> }> = [];
@@ -20,14 +22,31 @@ export class ImmediateUnitOfWork extends UnitOfWork {
   }
 }
 
-export class InMemoryUnknownSignInCounter extends UnknownSignInCounter {
-  readonly counts = new Map<string, number>();
+/** Keyed by the typed pair itself: nothing here is stored. */
+export class InMemoryUnknownIdentityRepository extends UnknownIdentityRepository {
+  readonly items = new Map<string, UnknownIdentity>();
 
-  async increment(organizationName: string, email: string): Promise<number> {
-    const key = `${organizationName}\n${email}`;
-    const count = (this.counts.get(key) ?? 0) + 1;
-    this.counts.set(key, count);
-    return count;
+  async lock(organizationName: string, emailNormalized: string): Promise<UnknownIdentity> {
+    const key = `${organizationName}\n${emailNormalized}`;
+    const stored = this.items.get(key) ?? new UnknownIdentity(key, 0, false, null);
+    return new UnknownIdentity(stored.key, stored.failedSignIns, stored.locked, stored.lastFailedAt);
+  }
+
+  async save(identity: UnknownIdentity): Promise<void> {
+    this.items.set(identity.key, identity);
+  }
+}
+
+/** Holds deferred work until `settled()` runs it: a spec sees the answer before the work, as a client does. */
+export class InMemoryDeferredWork extends DeferredWork {
+  private readonly waiting: Array<() => Promise<void>> = [];
+
+  defer(_description: string, work: () => Promise<void>): void {
+    this.waiting.push(work);
+  }
+
+  async settled(): Promise<void> {
+    for (const work of this.waiting.splice(0)) await work();
   }
 }
 

@@ -44,6 +44,7 @@ describe('ChangePasswordHandler', () => {
     for (let i = 0; i < 5; i++) codes.push(await change('wrong', 'Gazo-vint!4').catch((error) => error.code));
     expect(codes).toEqual(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'PASSWORD_RESET_REQUIRED']);
     expect(account.status).toBe('password_reset_required');
+    await kit.deferred.settled();
     expect(kit.outbox.jobs.map((job) => job.name)).toEqual(['account-locked']);
   });
 

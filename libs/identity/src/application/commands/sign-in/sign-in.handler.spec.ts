@@ -10,7 +10,7 @@ describe('SignInHandler', () => {
 
   beforeEach(async () => {
     kit = new IdentityTestKit();
-    handler = new SignInHandler(kit.organizations, kit.accounts, kit.hasher, kit.failedEntries, kit.unknownIdentities, kit.policies, kit.sessions, kit.audit, kit.unitOfWork);
+    handler = new SignInHandler(kit.organizations, kit.accounts, kit.hasher, kit.failedEntries, kit.sessions, kit.audit, kit.unitOfWork);
     await kit.account(await kit.organization());
   });
 
@@ -30,6 +30,7 @@ describe('SignInHandler', () => {
     const sequence = ['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'PASSWORD_RESET_REQUIRED', 'PASSWORD_RESET_REQUIRED'];
     expect(await codes('acme', 'jane@example.com', 'wrong', 6)).toEqual(sequence);
     expect(await codes('acme', 'jane@example.com', 'Plum-korb!7', 1)).toEqual(['PASSWORD_RESET_REQUIRED']);
+    await kit.deferred.settled();
     expect(kit.outbox.jobs).toEqual([{ name: 'account-locked', payload: expect.objectContaining({ to: 'jane@example.com', link: 'https://latchkey.test/reset-password#token=secret-1' }) }]);
     expect(kit.eventTypes().filter((type) => type === 'account.locked')).toHaveLength(1);
   });
@@ -39,6 +40,28 @@ describe('SignInHandler', () => {
     expect(await codes('acme', 'nobody@example.com', 'wrong', 6)).toEqual(sequence);
     expect(await codes('no-such-org', 'jane@example.com', 'wrong', 6)).toEqual(sequence);
     expect(kit.hasher.dummyVerifies).toBe(12);
+  });
+
+  it('answers the locking failure before its reset link and mail are made, and makes them once', async () => {
+    await codes('acme', 'jane@example.com', 'wrong', 4);
+    expect(await codes('acme', 'jane@example.com', 'wrong', 1)).toEqual(['PASSWORD_RESET_REQUIRED']);
+    expect(kit.eventTypes()).not.toContain('account.locked');
+    await kit.deferred.settled();
+    expect(kit.outbox.jobs.map((job) => job.name)).toEqual(['account-locked']);
+    expect(kit.eventTypes().slice(-2)).toEqual(['sign-in.failed', 'account.locked']);
+  });
+
+  it('keeps what was typed in the e-mail field of an unknown identity only when it is an e-mail address', async () => {
+    await codes('acme', 'Nobody@Example.com', 'wrong', 1);
+    await codes('acme', 'Hunter2-secret!', 'wrong', 1);
+    await codes('acme', 'two words@example.com', 'wrong', 1);
+    const details = kit.events.items.map((event) => event.details);
+    expect(details).toEqual([
+      { via: 'sign-in', reason: 'unknown-account', failedSignIns: 1, email: 'nobody@example.com' },
+      { via: 'sign-in', reason: 'unknown-account', failedSignIns: 1, emailField: 'not-an-email-address' },
+      { via: 'sign-in', reason: 'unknown-account', failedSignIns: 1, emailField: 'not-an-email-address' },
+    ]);
+    expect(JSON.stringify(kit.events.items)).not.toMatch(/Hunter2|two words/i);
   });
 
   it('resets the failure count on success', async () => {

@@ -1,5 +1,4 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DEFAULT_PASSWORD_POLICY } from '#libs/password-policy';
 import { AccountRepository } from '../../../domain/account.repository.js';
 import { normalizeEmail } from '../../../domain/email-address.vo.js';
 import { InvalidCredentialsError, PasswordResetRequiredError } from '../../../domain/identity.errors.js';
@@ -7,14 +6,15 @@ import type { Organization } from '../../../domain/organization.aggregate.js';
 import { OrganizationRepository } from '../../../domain/organization.repository.js';
 import { AccountSessions, type IssuedTokens } from '../../ports/account-sessions.port.js';
 import { PasswordHasher } from '../../ports/password-hasher.port.js';
-import { UnknownSignInCounter } from '../../ports/unknown-sign-in-counter.port.js';
 import { UnitOfWork } from '../../ports/unit-of-work.port.js';
 import { AuditTrail } from '../../services/audit-trail.service.js';
 import { FailedEntries } from '../../services/failed-entries.service.js';
-import { PasswordPolicies } from '../../services/password-policies.service.js';
 import { SignIn } from './sign-in.command.js';
 
-/** SPEC §2: every path costs one password verify and answers alike for unknown identities. */
+/**
+ * SPEC §2: every path costs one password verify, and every failure one counting transaction of the
+ * same shape (`FailedEntries`), so an unknown identity answers like an account, and as fast.
+ */
 @CommandHandler(SignIn)
 export class SignInHandler implements ICommandHandler<SignIn> {
   constructor(
@@ -22,8 +22,6 @@ export class SignInHandler implements ICommandHandler<SignIn> {
     private readonly accounts: AccountRepository,
     private readonly hasher: PasswordHasher,
     private readonly failedEntries: FailedEntries,
-    private readonly unknownIdentities: UnknownSignInCounter,
-    private readonly policies: PasswordPolicies,
     private readonly sessions: AccountSessions,
     private readonly audit: AuditTrail,
     private readonly unitOfWork: UnitOfWork,
@@ -64,14 +62,10 @@ export class SignInHandler implements ICommandHandler<SignIn> {
     return tokens;
   }
 
-  /** The same 401…423 sequence as a real account, counted outside PostgreSQL (no row to count on). */
+  /** The same 401…423 sequence as a real account, counted on a row of its own. */
   private async unknownIdentity(command: SignIn, email: string, organization: Organization | null): Promise<never> {
     await this.hasher.verifyDummy(command.password);
-    const threshold = organization ? this.policies.settings(organization.policyOverrides).lockoutThreshold : DEFAULT_PASSWORD_POLICY.lockoutThreshold;
-    const failures = await this.unknownIdentities.increment(command.organization.toLowerCase(), email);
-    if (organization) {
-      await this.unitOfWork.run(() => this.audit.record('sign-in.failed', { organizationId: organization.id }, command.origin, { reason: 'unknown-account', email }));
-    }
-    throw failures >= threshold ? new PasswordResetRequiredError() : new InvalidCredentialsError();
+    const outcome = await this.failedEntries.recordUnknown(command.organization.toLowerCase(), email, organization, command.origin);
+    throw outcome === 'counted' ? new InvalidCredentialsError() : new PasswordResetRequiredError();
   }
 }
