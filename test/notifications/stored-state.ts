@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Redis } from 'ioredis';
+import { connectTestRedis, scanKeys, type TestRedis } from '../support/redis-keys.js';
 import type { AppConfig } from '#libs/shared-kernel';
 
 /** Every row of every table of the database's `public` schema, as JSON text, by table name. */
@@ -15,22 +15,17 @@ export async function everyTableRow(em: EntityManager): Promise<Map<string, stri
 
 /** Every Redis key of the installation's prefix with its whole value, read by the key's type. */
 export async function everyRedisKey(config: AppConfig): Promise<Map<string, string>> {
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
+  const redis = await connectTestRedis(config);
   const dump = new Map<string, string>();
   try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.redisPrefix}*`, 'COUNT', 500);
-      for (const key of keys) dump.set(key, JSON.stringify(await readKey(redis, key)));
-      cursor = next;
-    } while (cursor !== '0');
+    for (const key of await scanKeys(redis, `${config.redisPrefix}*`)) dump.set(key, JSON.stringify(await readKey(redis, key)));
   } finally {
     redis.disconnect();
   }
   return dump;
 }
 
-async function readKey(redis: Redis, key: string): Promise<unknown> {
+async function readKey(redis: TestRedis, key: string): Promise<unknown> {
   const type = await redis.type(key);
   switch (type) {
     case 'none':

@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Redis } from 'ioredis';
 import request from 'supertest';
 import { type AppConfig, loadConfig } from '#libs/shared-kernel';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app.js';
+import { connectTestRedis, deleteKeys } from './redis-keys.js';
 import { SmtpListener } from './smtp-listener.js';
 import { createTestDatabase } from './test-database.js';
 
@@ -101,16 +101,11 @@ export class TestStack {
     await this.deleteRedisKeys();
   }
 
-  /** Deletes this stack's Redis keys matching `pattern` (after the prefix): by default, all of them. */
+  /** Deletes this stack's Redis keys matching `pattern` (after the prefix): by default, all of them; on every master of a cluster. */
   async deleteRedisKeys(pattern = '*'): Promise<void> {
-    const redis = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: 1 });
+    const redis = await connectTestRedis(this.config);
     try {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${this.config.redisPrefix}:${pattern}`, 'COUNT', 500);
-        if (keys.length) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
+      await deleteKeys(redis, `${this.config.redisPrefix}:${pattern}`);
     } finally {
       redis.disconnect();
     }

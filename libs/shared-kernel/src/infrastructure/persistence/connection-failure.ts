@@ -37,3 +37,11 @@ export function describeRedisFailure(redisUrl: string, code: string): ServiceUnr
       'Start it (`redis-server --daemonize yes --port 6379`, or `docker compose up postgres redis`), or set REDIS_URL.',
   );
 }
+
+/** No seed node of REDIS_CLUSTER_NODES answered: each is named with its error. */
+export function describeRedisClusterFailure(failures: readonly string[]): ServiceUnreachableError {
+  return new ServiceUnreachableError(
+    `Redis Cluster cannot be reached: no node of REDIS_CLUSTER_NODES answers (${failures.join(', ')}).\n` +
+      'Start the cluster, or list nodes that run in REDIS_CLUSTER_NODES (any one of them is enough to start).',
+  );
+}

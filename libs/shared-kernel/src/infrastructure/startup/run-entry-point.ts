@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { AppConfig, ConfigError, loadConfig } from '../config/app-config.js';
-import { describeConnectionFailure, describeRedisFailure, ServiceUnreachableError } from '../persistence/connection-failure.js';
+import { describeConnectionFailure, describeRedisClusterFailure, describeRedisFailure, ServiceUnreachableError } from '../persistence/connection-failure.js';
 
 interface Closable {
   close(): Promise<unknown>;
@@ -13,18 +13,41 @@ export function readEnvironment(): AppConfig {
   return loadConfig(process.env);
 }
 
-async function assertRedisReachable(config: AppConfig): Promise<void> {
-  const url = config.REDIS_CLUSTER_NODES ? `redis://${config.REDIS_CLUSTER_NODES.split(',')[0]}` : config.REDIS_URL;
+/** Whether Redis at `url` accepts a connection and answers PING; the failure's code when it does not. */
+async function probeRedis(url: string): Promise<string | undefined> {
   const probe = new Redis(url, { lazyConnect: true, connectTimeout: 3_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => undefined);
+  // connect() rejects with "Connection is closed."; the socket's own error (ECONNREFUSED…) comes as an event.
+  let cause: { code?: string } | undefined;
+  probe.on('error', (error: { code?: string }) => (cause ??= error));
   try {
     await probe.connect();
     await probe.ping();
+    return undefined;
   } catch (error) {
-    throw describeRedisFailure(url, (error as { code?: string }).code ?? (error as Error).message);
+    return cause?.code ?? (error as { code?: string }).code ?? (error as Error).message;
   } finally {
     probe.disconnect();
   }
+}
+
+/**
+ * A single Redis must answer; a cluster needs any one seed node to answer (SPEC §10), as the
+ * cluster client itself learns the other nodes from whichever seed it reaches.
+ */
+async function assertRedisReachable(config: AppConfig): Promise<void> {
+  if (!config.REDIS_CLUSTER_NODES) {
+    const code = await probeRedis(config.REDIS_URL);
+    if (code !== undefined) throw describeRedisFailure(config.REDIS_URL, code);
+    return;
+  }
+  const seeds = config.REDIS_CLUSTER_NODES.split(',');
+  const failures: string[] = [];
+  for (const seed of seeds) {
+    const code = await probeRedis(`redis://${seed}`);
+    if (code === undefined) return;
+    failures.push(`${seed} (${code})`);
+  }
+  throw describeRedisClusterFailure(failures);
 }
 
 /** Start-up failures a person can act on are printed as one clear message, never a stack trace. */

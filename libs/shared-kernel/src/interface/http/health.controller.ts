@@ -1,9 +1,10 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Cluster } from 'ioredis';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, MikroOrmHealthIndicator } from '@nestjs/terminus';
 import { RedisClient } from '../../infrastructure/redis/redis-client.js';
 
-/** `GET /health`: 200 when PostgreSQL and Redis answer, 503 naming the one that does not. */
+/** `GET /health`: 200 when PostgreSQL and Redis answer (a Redis Cluster: and says it is ok), 503 naming the one that does not. */
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
@@ -31,11 +32,22 @@ export class HealthController {
     }
   }
 
+  /**
+   * A single Redis must answer PING. In a Redis Cluster a node that answers is not enough: with a
+   * master and its replicas gone, some slots have no server, and the nodes say so in CLUSTER INFO
+   * (`cluster_state:fail`); reported as it is, 503 unless `ok`.
+   */
   private async pingRedis() {
     const indicator = this.indicators.check('redis');
+    const connection = this.redis.connection;
     try {
-      await this.redis.connection.ping();
-      return indicator.up();
+      if (!(connection instanceof Cluster)) {
+        await connection.ping();
+        return indicator.up();
+      }
+      const info = String(await connection.cluster('INFO'));
+      const state = /cluster_state:(\w+)/.exec(info)?.[1] ?? 'unknown';
+      return state === 'ok' ? indicator.up({ cluster_state: state }) : indicator.down({ cluster_state: state });
     } catch (error) {
       return indicator.down({ message: (error as Error).message });
     }
