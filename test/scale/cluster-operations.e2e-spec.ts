@@ -14,6 +14,12 @@ import { createTestDatabase } from '../support/test-database.js';
  */
 const STACK_TRACE = /\n\s+at /;
 
+/** What `/health` answers: terminus' `info` when up, the problem's `checks` when not. */
+interface Health {
+  info?: Record<string, Record<string, string>>;
+  checks?: Record<string, Record<string, string>>;
+}
+
 describe('Redis Cluster: start-up, /health and key scans', () => {
   let cluster: PrivateRedisCluster;
   /** Ports where nothing listens: a seed node that is down. */
@@ -81,8 +87,8 @@ describe('Redis Cluster: start-up, /health and key scans', () => {
     const base = `http://127.0.0.1:${settings.PORT}`;
     try {
       await waitForHealthy(base, 60_000);
-      const healthy = await (await fetch(`${base}/health`)).json();
-      expect(healthy.info.redis).toEqual({ status: 'up', cluster_state: 'ok' });
+      const healthy = (await (await fetch(`${base}/health`)).json()) as Health;
+      expect(healthy.info?.redis).toEqual({ status: 'up', cluster_state: 'ok' });
 
       // The master of the installation's own slot: with it and its replica gone, nothing can serve the installation.
       const master = await cluster.masterForKey(`{${settings.QUEUE_PREFIX}}:anything`);
@@ -91,7 +97,7 @@ describe('Redis Cluster: start-up, /health and key scans', () => {
       await cluster.killMaster(master);
       const failing = await eventually(async () => {
         const response = await fetch(`${base}/health`);
-        const body = await response.json();
+        const body = (await response.json()) as Health;
         return response.status === 503 && body.checks?.redis?.cluster_state === 'fail' && body;
       }, '/health to answer 503 with cluster_state fail', 30_000);
       expect(failing).toMatchObject({ code: 'SERVICE_UNAVAILABLE', detail: expect.stringContaining('redis'), checks: { database: { status: 'up' }, redis: { status: 'down' } } });
