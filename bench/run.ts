@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHANGE_CLEAN_UP, measureChangeCleanUp } from './figures/change-clean-up.js';
@@ -12,8 +12,10 @@ import { measureResetLatency, RESET_LATENCY } from './figures/reset-latency.js';
 import { measureSignInCpu, SIGN_IN_CPU } from './figures/sign-in-cpu.js';
 import { measureSignInScale, SIGN_IN_SCALE } from './figures/sign-in-scale.js';
 import { measureSignInThroughput, SIGN_IN_THROUGHPUT } from './figures/sign-in-throughput.js';
+import { measureSignInTiming, SIGN_IN_TIMING } from './figures/sign-in-timing.js';
 import { renderChart } from './report/chart.js';
 import { renderMarkdown } from './report/markdown.js';
+import { mergeIntoMarkdown } from './report/merge.js';
 import { migrateTemplate } from './support/bench-database.js';
 import { cleanUp } from './support/clean-up.js';
 import { Installation, type BenchRun } from './support/installation.js';
@@ -25,7 +27,8 @@ import { SmtpSink } from './support/smtp-sink.js';
  * `npm run bench`: starts its own API and worker processes (from dist/) on fresh databases and
  * Redis prefixes, measures every figure of issue 8 as a ratio taken side by side, writes
  * docs/benchmarks.md and docs/benchmarks.svg, and removes everything it created.
- * BENCH_ONLY=policy,sign-in,… runs a subset and writes to bench/results/ instead of docs/.
+ * BENCH_ONLY=policy,sign-in,… runs a subset and writes to bench/results/ instead of docs/; with
+ * BENCH_UPDATE_DOCS=1 as well, the subset's rows and notes also replace their own in docs/benchmarks.md.
  */
 const settings: BenchSettings = {
   rounds: Number(process.env.BENCH_ROUNDS ?? 3),
@@ -89,6 +92,7 @@ try {
   if (wanted('me')) figures.push(await attempt(ME_THROUGHPUT, () => measureMeThroughput(context)));
   if (wanted('reset')) figures.push(await attempt(RESET_LATENCY, () => measureResetLatency(context)));
   if (wanted('change')) figures.push(await attempt(CHANGE_CLEAN_UP, () => measureChangeCleanUp(context)));
+  if (wanted('sign-in-timing')) figures.push(await attempt(SIGN_IN_TIMING, () => measureSignInTiming(context)));
   if (wanted('scale')) figures.push(await attempt(SIGN_IN_SCALE, () => measureSignInScale(context)));
   if (wanted('event-loop')) {
     figures.push(
@@ -111,4 +115,8 @@ const report = { machine: describeMachine(), startedAt, ...settings, figures, si
 writeFileSync(join(directory, 'benchmarks.svg'), renderChart(figures));
 writeFileSync(join(directory, 'benchmarks.md'), renderMarkdown(report));
 log(`wrote ${directory}/benchmarks.md and ${directory}/benchmarks.svg`);
+if (only && process.env.BENCH_UPDATE_DOCS === '1') {
+  writeFileSync('docs/benchmarks.md', mergeIntoMarkdown(readFileSync('docs/benchmarks.md', 'utf8'), report));
+  log(`merged ${figures.map((f) => f.figure).join(', ')} into docs/benchmarks.md (the chart stays the full run's)`);
+}
 process.exit(0);

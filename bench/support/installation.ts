@@ -46,6 +46,8 @@ export class Installation {
       QUEUE_PREFIX: this.queuePrefix,
       ADMIN_API_KEY: this.run.adminKey,
       SERVICE_API_KEY: randomBytes(24).toString('hex'),
+      // Required in production by the configuration being added in the work tree (GET /metrics); ignored before it.
+      METRICS_TOKEN: randomBytes(24).toString('hex'),
       // One secret per run, shared by the installation's processes (they must accept each other's tokens).
       JWT_SECRET: `${this.run.id}-${this.run.adminKey}`,
       SMTP_URL: this.run.smtpUrl,

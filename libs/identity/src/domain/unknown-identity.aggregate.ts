@@ -17,7 +17,8 @@ export class UnknownIdentity {
     const next = countFailedEntry(this, lockoutThreshold);
     this.failedSignIns = next.failedSignIns;
     this.locked = next.locked;
-    this.lastFailedAt = now;
+    // Like an account's row, a locked identity's is left as it is: no write an account would not make.
+    if (next.outcome !== 'already-locked') this.lastFailedAt = now;
     return next.outcome;
   }
 }
