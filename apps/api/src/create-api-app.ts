@@ -3,7 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
-import { type AppConfig, problem, ProblemDetailsFilter, StrictValidationPipe } from '#libs/shared-kernel';
+import { acceptJsonBodiesOnly, type AppConfig, problem, ProblemDetailsFilter, StrictValidationPipe } from '#libs/shared-kernel';
 import { AppModule } from './app.module.js';
 import { serveConsole } from './console-static.js';
 import { useSecurityHeaders } from './security-headers.js';
@@ -31,6 +31,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   useSecurityHeaders(app);
+  acceptJsonBodiesOnly(app);
   app.useGlobalFilters(app.get(ProblemDetailsFilter));
   app.useGlobalPipes(new StrictValidationPipe());
   const document = SwaggerModule.createDocument(

@@ -26,3 +26,4 @@ export { RATE_LIMITS, RateLimit, type RateLimitKind } from './interface/http/rat
 export { RateLimitModule } from './interface/http/rate-limit/rate-limit.module.js';
 export { ClientOrigin, type RequestOrigin } from './interface/http/client-origin.decorator.js';
 export { StaticBearerKey } from './interface/http/static-bearer-key.js';
+export { AcceptsFormBody, acceptJsonBodiesOnly } from './interface/http/json-only-bodies.js';

@@ -12,4 +12,10 @@ describe('StaticBearerKey', () => {
     'refuses %p',
     (header) => expect(key.matches(header)).toBe(false),
   );
+
+  it('compares a bare secret too', () => {
+    expect(key.isKey('the-configured-key-123')).toBe(true);
+    expect(key.isKey('the-configured-key-12')).toBe(false);
+    expect(key.isKey('')).toBe(false);
+  });
 });

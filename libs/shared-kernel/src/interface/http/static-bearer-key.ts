@@ -17,6 +17,11 @@ export class StaticBearerKey {
 
   matches(authorization: unknown): boolean {
     const match = typeof authorization === 'string' ? BEARER.exec(authorization.trim()) : null;
-    return match !== null && timingSafeEqual(digest(match[1]), this.expected);
+    return match !== null && this.isKey(match[1]);
+  }
+
+  /** The key presented some other way (an OAuth client secret). */
+  isKey(candidate: string): boolean {
+    return timingSafeEqual(digest(candidate), this.expected);
   }
 }
