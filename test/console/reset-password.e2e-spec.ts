@@ -83,6 +83,58 @@ describe('console: forgotten password, from the sign-in page to signing in with 
     await harness.screenshot('07-reset-link-used');
   });
 
+  it('on another device: asks for the organization once, and drops a refusal once the person types again', async () => {
+    const { page, baseUrl, stack } = harness;
+    const other = await createAccount(stack);
+    await stack.http().post('/v1/password-resets').send({ organization: other.organization, email: other.email }).expect(202);
+    const link = await resetLinkFrom(stack, other.email, 1);
+    // Another device: nothing remembered from this browser's earlier visits.
+    await page.goto(`${baseUrl}/`);
+    await page.evaluate('localStorage.clear(); sessionStorage.clear()');
+    await page.goto(link);
+    await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+    await page.getByLabel('Organization name').fill(other.organization);
+    await page.getByLabel('Organization name').press('Tab');
+    const rule = (code: string) => page.locator(`li[data-rule="${code}"]`);
+    await rule('SEQUENTIAL').waitFor();
+
+    await page.getByLabel('New password', { exact: true }).fill('abc');
+    await page.getByLabel('New password again').fill('abc');
+    await page.getByRole('button', { name: 'Reset password' }).click();
+    const alert = page.getByRole('alert');
+    await expect(alert.textContent()).resolves.toContain('The new password breaks');
+
+    const chosen = strongPassword();
+    await page.getByLabel('New password', { exact: true }).fill(chosen);
+    await expect(waitForState(rule('SEQUENTIAL'), 'met')).resolves.toBe('met');
+    await expect(page.locator('.rules-summary').textContent()).resolves.toBe('The password meets every rule checked so far.');
+    expect(await page.getByText(/The new password breaks/).count()).toBe(0);
+
+    await page.getByLabel('New password again').fill(chosen);
+    await page.getByRole('button', { name: 'Reset password' }).click();
+    await page.getByText('Your password has been reset. Sign in with your new password.').waitFor();
+    expect(await page.getByLabel('Organization name').count()).toBe(0);
+    await page.getByText(other.organization, { exact: true }).waitFor();
+    await page.getByLabel('E-mail').fill(other.email);
+    await page.getByLabel('Password', { exact: true }).fill(chosen);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Account information' }).waitFor();
+  });
+
+  it('serves the icon browsers ask for at /favicon.ico', async () => {
+    const icon = await harness.stack.http().get('/favicon.ico').buffer(true).expect(200);
+    expect(icon.headers['content-type']).toBe('image/x-icon');
+    expect((icon.body as Buffer).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+    const failed: string[] = [];
+    harness.page.on('response', (response) => {
+      if (response.status() >= 400 && !new URL(response.url()).pathname.startsWith('/v1/')) failed.push(response.url());
+    });
+    await harness.page.goto(`${harness.baseUrl}/`);
+    await harness.page.getByRole('heading', { level: 1 }).waitFor();
+    await harness.page.waitForTimeout(500);
+    expect(failed).toEqual([]);
+  });
+
   it('makes no request to any other origin', () => {
     const foreign = harness.browserRequests.filter((url) => !url.startsWith(harness.baseUrl));
     expect(foreign).toEqual([]);

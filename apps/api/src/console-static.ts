@@ -25,4 +25,9 @@ export async function serveConsole(app: NestFastifyApplication): Promise<void> {
       return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
     });
   }
+  // Browsers ask for it on their own at every first visit; a 404 there is noise in every log.
+  fastify.get('/favicon.ico', async (_request, reply) => {
+    const icon = await readFile(join(STATIC, 'favicon.ico'));
+    return reply.header('content-type', 'image/x-icon').header('cache-control', 'public, max-age=86400').send(icon);
+  });
 }

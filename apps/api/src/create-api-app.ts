@@ -7,6 +7,7 @@ import { acceptJsonBodiesOnly, type AppConfig, problem, ProblemDetailsFilter, St
 import { AppModule } from './app.module.js';
 import { serveConsole } from './console-static.js';
 import { useSecurityHeaders } from './security-headers.js';
+import { fastifyTrustProxy } from './trust-proxy.js';
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
@@ -14,7 +15,7 @@ export const BODY_LIMIT_BYTES = 16 * 1024;
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: fastifyTrustProxy(config.TRUST_PROXY),
     return503OnClosing: false,
     // Long path parameters reach the routes, whose validation answers them; URLs the router
     // cannot even decode are answered here, before Nest, in the same problem format.

@@ -21,8 +21,8 @@ export function changePasswordSection(me: Me): HTMLElement {
     markInvalid(current.input, !current.input.value);
     if (!current.input.value) return notice.show('error', 'Enter your current password.');
     const newPassword = fields.agreedPassword();
-    if (newPassword === null) return notice.show('error', mismatchNotice());
-    if (!newPassword) return notice.show('error', 'Enter a new password.');
+    if (newPassword === null) return fields.refuse(notice, mismatchNotice());
+    if (!newPassword) return fields.refuse(notice, 'Enter a new password.');
     const expireSessionsAndTokens = fields.expire.checked;
     void busy(change, async () => {
       try {
@@ -40,7 +40,7 @@ export function changePasswordSection(me: Me): HTMLElement {
         }
         if (isCode(error, 'PASSWORD_POLICY_VIOLATION')) {
           fields.rules.showViolations(error.violations);
-          return notice.show('error', violationText(error.violations));
+          return fields.refuse(notice, violationText(error.violations));
         }
         notice.show('error', describeError(error));
       }

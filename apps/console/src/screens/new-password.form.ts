@@ -1,5 +1,6 @@
 import { expireOption } from '../widgets/expire-option.widget.js';
 import { field, markInvalid } from '../widgets/field.widget.js';
+import type { Notice } from '../widgets/notice.widget.js';
 import { PasswordRules } from '../widgets/password-rules.widget.js';
 
 export interface NewPasswordFields {
@@ -9,6 +10,11 @@ export interface NewPasswordFields {
   expire: HTMLInputElement;
   /** The new password when both entries agree; otherwise null, with the second entry marked. */
   agreedPassword(): string | null;
+  /**
+   * Shows why the new password was refused, until the person edits either entry: the rules list
+   * then says what the new text meets, and a stale refusal would contradict it.
+   */
+  refuse(notice: Notice, text: string): void;
 }
 
 /** New password twice, the organization's rules with live feedback, and the expiry option. */
@@ -18,6 +24,13 @@ export function newPasswordFields(organization: string | null, email: () => stri
   const rules = new PasswordRules(organization, email);
   rules.watch(newPassword.input);
   const expire = expireOption();
+  let refusal: { notice: Notice; text: string } | null = null;
+  const dropRefusal = (): void => {
+    if (refusal && refusal.notice.element.textContent === refusal.text) refusal.notice.clear();
+    refusal = null;
+  };
+  newPassword.input.addEventListener('input', dropRefusal);
+  again.input.addEventListener('input', dropRefusal);
   return {
     elements: [newPassword.element, again.element, rules.element, expire.element],
     newPassword: newPassword.input,
@@ -27,6 +40,10 @@ export function newPasswordFields(organization: string | null, email: () => stri
       const agreed = newPassword.input.value === again.input.value;
       markInvalid(again.input, !agreed);
       return agreed ? newPassword.input.value : null;
+    },
+    refuse(notice, text) {
+      notice.show('error', text);
+      refusal = { notice, text };
     },
   };
 }

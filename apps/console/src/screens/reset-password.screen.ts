@@ -61,19 +61,24 @@ function showForm(element: HTMLElement, token: string, verified: Verified): void
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const newPassword = fields.agreedPassword();
-    if (newPassword === null) return notice.show('error', mismatchNotice());
-    if (!newPassword) return notice.show('error', 'Enter a new password.');
+    if (newPassword === null) return fields.refuse(notice, mismatchNotice());
+    if (!newPassword) return fields.refuse(notice, 'Enter a new password.');
     void busy(submit, async () => {
       try {
         await api('POST', '/v1/password-resets/confirm', { body: { token, newPassword, expireSessionsAndTokens: fields.expire.checked } });
         resetToken = null;
-        if (known) consoleState.organization = known;
+        // Typed here (a link opened on another device), the name is not asked for again at sign-in.
+        const name = known ?? fields.rules.organizationFound;
+        if (name) {
+          consoleState.organization = name;
+          organizationMemory.write(name);
+        }
         consoleState.signInStep = consoleState.organization ? 'credentials' : 'organization';
         navigate('sign-in', { kind: 'success', text: 'Your password has been reset. Sign in with your new password.' });
       } catch (error) {
         if (isCode(error, 'PASSWORD_POLICY_VIOLATION')) {
           fields.rules.showViolations(error.violations);
-          return notice.show('error', violationText(error.violations));
+          return fields.refuse(notice, violationText(error.violations));
         }
         if (isCode(error, 'RESET_TOKEN_INVALID')) return unusable(element, element.querySelector('h1')!, 'This reset link has expired or has already been used.');
         notice.show('error', describeError(error));

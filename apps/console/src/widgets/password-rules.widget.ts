@@ -44,8 +44,12 @@ export class PasswordRules {
     this.element = h('section', { class: 'rules-box', 'aria-label': 'Password rules' }, h('h3', {}, 'Password rules'), this.list, this.summary);
   }
 
+  /** The organization whose rules were last loaded: it exists, as typed. */
+  organizationFound: string | null = null;
+
   async load(organization = this.organization): Promise<void> {
     this.organization = organization;
+    this.organizationFound = null;
     if (!organization) {
       this.list.replaceChildren(h('li', {}, 'Enter your organization name to see its password rules.'));
       return;
@@ -54,6 +58,7 @@ export class PasswordRules {
       const policy = await api<PolicyDescription>('GET', `/v1/organizations/${encodeURIComponent(organization)}/password-policy`);
       this.items = new Map(policy.rules.filter((rule) => rule.enabled).map((rule) => [rule.code, this.item(rule.code, rule.description)]));
       this.list.replaceChildren(...this.items.values());
+      if (this.organization === organization) this.organizationFound = organization;
     } catch {
       this.items.clear();
       this.list.replaceChildren(h('li', {}, 'The rules could not be loaded. The password is still checked when you submit it.'));

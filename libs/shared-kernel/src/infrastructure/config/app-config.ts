@@ -14,6 +14,7 @@ import {
   validateSync,
   ValidateIf,
 } from 'class-validator';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.setting.js';
 
 const DEV_ADMIN_API_KEY = 'dev-admin-key-change-me';
 const DEV_SERVICE_API_KEY = 'dev-service-key-change-me';
@@ -52,11 +53,25 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(60) @Max(365 * 86400) REFRESH_TOKEN_TTL_SECONDS = 30 * 86400;
   @Type(() => Number) @IsInt() @Min(10) @Max(7 * 86400) RESET_TOKEN_TTL_SECONDS = 1800;
   @Transform(toBoolean) @IsBoolean() RATE_LIMIT_ENABLED = true;
-  @Transform(toBoolean) @IsBoolean() TRUST_PROXY = false;
+  /** Parsed and checked by `parseTrustProxy` in `loadConfig`: never "every hop". */
+  TRUST_PROXY: TrustProxy = false;
+  /** Empty until `loadConfig` chooses: 127.0.0.1 while the development keys are in use, else 0.0.0.0. */
+  @ValidateIf((c: AppConfig) => c.HOST !== '') @Matches(/^[A-Za-z0-9.:_%-]{1,255}$/, { message: 'HOST must be an address or host name to listen on' })
+  HOST = '';
+  @IsOptional() @IsString() @MinLength(16) METRICS_TOKEN?: string = undefined;
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
+  }
+
+  /** The keys anyone can read in this repository: whoever reaches the API can then forge tokens. */
+  get developmentKeysInUse(): string[] {
+    return [
+      this.ADMIN_API_KEY === DEV_ADMIN_API_KEY ? 'ADMIN_API_KEY' : null,
+      this.SERVICE_API_KEY === DEV_SERVICE_API_KEY ? 'SERVICE_API_KEY' : null,
+      this.JWT_SECRET === DEV_JWT_SECRET ? 'JWT_SECRET' : null,
+    ].filter((name): name is string => name !== null);
   }
 
   /** Hash tag so every key of one installation lands in one Redis Cluster slot (SPEC §10). */
@@ -78,6 +93,7 @@ function productionProblems(config: AppConfig): string[] {
   if (config.SERVICE_API_KEY === DEV_SERVICE_API_KEY) problems.push('SERVICE_API_KEY: the development key is refused when NODE_ENV=production');
   if (config.JWT_SECRET === DEV_JWT_SECRET) problems.push('JWT_SECRET: the development secret is refused when NODE_ENV=production');
   if (Buffer.byteLength(config.JWT_SECRET) < 32) problems.push('JWT_SECRET: must be at least 32 bytes when NODE_ENV=production');
+  if (!config.METRICS_TOKEN) problems.push('METRICS_TOKEN: required when NODE_ENV=production (GET /metrics then needs Authorization: Bearer {METRICS_TOKEN})');
   return problems;
 }
 
@@ -90,6 +106,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: false });
   const problems = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  const trustProxy = parseTrustProxy(raw.TRUST_PROXY);
+  if (typeof trustProxy === 'string') problems.push(`TRUST_PROXY: ${trustProxy}`);
+  else config.TRUST_PROXY = trustProxy.value;
+  config.HOST ||= config.developmentKeysInUse.length > 0 ? '127.0.0.1' : '0.0.0.0';
   problems.push(...productionProblems(config));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -6,7 +6,7 @@ export interface RequestOrigin {
   readonly userAgent: string | null;
 }
 
-/** Fastify's `request.ip` honours X-Forwarded-For only with TRUST_PROXY=true. */
+/** Fastify's `request.ip`: the socket's address, or the first X-Forwarded-For hop not vouched for by a proxy TRUST_PROXY trusts. */
 export const ClientOrigin = createParamDecorator((_data: unknown, context: ExecutionContext): RequestOrigin => {
   const request = context.switchToHttp().getRequest<{ ip?: string; headers: Record<string, unknown> }>();
   const userAgent = request.headers['user-agent'];

@@ -1,11 +1,13 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { collectDefaultMetrics, register } from 'prom-client';
+import { MetricsTokenGuard } from './metrics-token.guard.js';
 
 collectDefaultMetrics({ prefix: 'latchkey_' });
 
-/** `GET /metrics` in the Prometheus text format. */
+/** `GET /metrics` in the Prometheus text format; behind METRICS_TOKEN when it is set. */
 @ApiExcludeController()
+@UseGuards(MetricsTokenGuard)
 @Controller('metrics')
 export class MetricsController {
   @Get()
