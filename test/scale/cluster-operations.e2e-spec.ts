@@ -6,6 +6,7 @@ import { PrivateRedisCluster } from '../support/private-redis-cluster.js';
 import { connectTestRedis, deleteKeys, scanKeys } from '../support/redis-keys.js';
 import { ServiceProcess, waitForHealthy } from '../support/service-process.js';
 import { createTestDatabase } from '../support/test-database.js';
+import { untilStarted } from './scale-deployment.js';
 
 /**
  * SPEC §10 in cluster mode, as an operator meets it: a process starts when any seed node of
@@ -47,8 +48,8 @@ describe('Redis Cluster: start-up, /health and key scans', () => {
     const api = ServiceProcess.run('dist/apps/api/src/main.js', settings);
     const worker = ServiceProcess.run('dist/apps/worker/src/main.js', { ...settings, LOG_LEVEL: 'info' });
     try {
-      await Promise.race([waitForHealthy(`http://127.0.0.1:${settings.PORT}`, 60_000), api.exited.then((code) => Promise.reject(new Error(`the API exited (${code}): ${api.log}`)))]);
-      await Promise.race([worker.waitForLog(/worker ready/, 60_000), worker.exited.then((code) => Promise.reject(new Error(`the worker exited (${code}): ${worker.log}`)))]);
+      await untilStarted(api, waitForHealthy(`http://127.0.0.1:${settings.PORT}`, 60_000));
+      await untilStarted(worker, worker.waitForLog(/worker ready/, 60_000));
     } finally {
       await Promise.all([api.stop(), worker.stop()]);
     }

@@ -22,6 +22,16 @@ export interface CallOptions {
   from?: string;
 }
 
+/** `waiting`, or a failure with the process's log if the process exits first (a later exit is no failure). */
+export async function untilStarted(service: ServiceProcess, waiting: Promise<void>): Promise<void> {
+  let started = false;
+  const exitedFirst = service.exited.then((code) => {
+    if (!started) throw new Error(`exited (${code}) while starting:\n${service.log}`);
+  });
+  await Promise.race([waiting, exitedFirst]);
+  started = true;
+}
+
 /**
  * Latchkey scaled out on one machine, from the built entry points: a Redis Cluster (3 masters, 3
  * replicas), a PostgreSQL primary with a streaming replica (DATABASE_READ_URL), two API processes
@@ -76,8 +86,8 @@ export class ScaleDeployment {
     const apis = ports.map((port) => `http://127.0.0.1:${port}`);
     const deployment = new ScaleDeployment(cluster, postgres, mail, closeMail, `{${queuePrefix}}`, apis, apiProcesses, workers);
     await Promise.all([
-      ...apis.map((base, index) => deployment.untilExit(apiProcesses[index], waitForHealthy(base, 90_000))),
-      ...workers.map((worker) => deployment.untilExit(worker, worker.waitForLog(/worker ready/, 90_000))),
+      ...apis.map((base, index) => untilStarted(apiProcesses[index], waitForHealthy(base, 90_000))),
+      ...workers.map((worker) => untilStarted(worker, worker.waitForLog(/worker ready/, 90_000))),
     ]);
     return deployment;
   }
@@ -111,10 +121,5 @@ export class ScaleDeployment {
     await this.closeMail();
     await this.cluster.stop();
     await this.postgres.stop();
-  }
-
-  /** `waiting`, or a failure with the process's log if the process exits first. */
-  private async untilExit(service: ServiceProcess, waiting: Promise<void>): Promise<void> {
-    await Promise.race([waiting, service.exited.then((code) => Promise.reject(new Error(`exited (${code}) while starting:\n${service.log}`)))]);
   }
 }
