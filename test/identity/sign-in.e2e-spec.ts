@@ -1,6 +1,7 @@
 import { adminAuth, createAccount, createOrganization, signIn, strongPassword, type TestAccount } from '../support/fixtures.js';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AppConfig, Clock } from '#libs/shared-kernel';
+import { LockNoticeSweeper } from '#libs/identity';
 import { TestStack } from '../support/test-stack.js';
 import { closeStack } from './close-stack.js';
 import { tokenFrom } from './mail-links.js';
@@ -126,6 +127,37 @@ describe('sign-in and lockout (SPEC §2)', () => {
     const newPassword = strongPassword();
     await stack.http().post('/v1/password-resets/confirm').send({ token: tokenFrom(mail), newPassword }).expect(204);
     await signIn(stack, { ...account, password: newPassword });
+  });
+
+  it('e-mails the reset link of a lock whose notice never went out (the process died after the lock committed), once, from any instance', async () => {
+    const account = await createAccount(stack, organization);
+    const em = stack.api.get(EntityManager).fork();
+    // What such a crash leaves: the lock committed with its notice still owed, nothing queued.
+    await em.execute("update accounts set status = 'password_reset_required', failed_sign_ins = 5, lock_notice_pending = true where id = ?", [account.id]);
+    await attempt({ organization, email: account.email, password: account.password }).expect(423);
+
+    const sweeper = stack.api.get(LockNoticeSweeper);
+    await Promise.all([sweeper.sweep(), sweeper.sweep(), sweeper.sweep()]);
+    const [mail] = await stack.mail.waitFor(account.email);
+    const [{ pending }] = await em.execute<Array<{ pending: boolean }>>('select lock_notice_pending as pending from accounts where id = ?', [account.id]);
+    expect(pending).toBe(false);
+    const [{ queued }] = await em.execute<Array<{ queued: string }>>("select count(*) as queued from outbox where payload->>'to' = ?", [account.email]);
+    expect(Number(queued)).toBe(1);
+    const newPassword = strongPassword();
+    await stack.http().post('/v1/password-resets/confirm').send({ token: tokenFrom(mail), newPassword }).expect(204);
+    await signIn(stack, { ...account, password: newPassword });
+  });
+
+  it("queues exactly one notice when a lock's own sender and a sweep race", async () => {
+    const account = await createAccount(stack, organization);
+    for (let i = 0; i < 4; i++) await attempt({ organization, email: account.email, password: 'Wrong-Password-1' }).expect(401);
+    const [locking] = await Promise.all([attempt({ organization, email: account.email, password: 'Wrong-Password-1' }), stack.api.get(LockNoticeSweeper).sweep()]);
+    expect(locking.status).toBe(423);
+    await stack.mail.waitFor(account.email);
+    await stack.api.get(LockNoticeSweeper).sweep();
+    const em = stack.api.get(EntityManager).fork();
+    const [{ queued }] = await em.execute<Array<{ queued: string }>>("select count(*) as queued from outbox where payload->>'to' = ?", [account.email]);
+    expect(Number(queued)).toBe(1);
   });
 
   it('follows the organization lockout threshold', async () => {

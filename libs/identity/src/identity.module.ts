@@ -46,6 +46,7 @@ import { MikroOrmUnitOfWork } from './infrastructure/persistence/mikro-orm-unit-
 import { PasswordPolicyWiringModule } from './infrastructure/policy/password-policy-wiring.module.js';
 import { UnknownIdentityRepository } from './domain/unknown-identity.repository.js';
 import { InProcessDeferredWork } from './infrastructure/deferred/in-process-deferred.work.js';
+import { LockNoticeSweeper } from './infrastructure/deferred/lock-notice.sweeper.js';
 import { MikroOrmUnknownIdentityRepository } from './infrastructure/persistence/mikro-orm-unknown-identity.repository.js';
 import { MeController } from './interface/http/me.controller.js';
 import { OrganizationsAdminController } from './interface/http/organizations-admin.controller.js';
@@ -75,6 +76,7 @@ import { AdminKeyGuard } from './interface/http/admin-key.guard.js';
     { provide: UnitOfWork, useClass: MikroOrmUnitOfWork },
     { provide: UnknownIdentityRepository, useClass: MikroOrmUnknownIdentityRepository },
     { provide: DeferredWork, useClass: InProcessDeferredWork },
+    LockNoticeSweeper,
     { provide: MailOutbox, useClass: SharedOutboxMail },
     { provide: ResetTokenSecrets, useClass: CryptoResetTokenSecrets },
     { provide: AccountSessions, useExisting: SessionCommands },

@@ -10,6 +10,9 @@ export type AccountStatus = 'active' | 'password_reset_required';
 export const ACCOUNT_LOCALES: readonly AccountLocale[] = ['en', 'ko'];
 
 export class Account {
+  /** Set by the failure that locks, cleared when its notice (reset link, e-mail) has been queued. */
+  lockNoticePending = false;
+
   private constructor(
     readonly id: string,
     readonly organizationId: string,
@@ -46,6 +49,7 @@ export class Account {
     const next = countFailedEntry({ failedSignIns: this.failedSignIns, locked: this.requiresReset() }, lockoutThreshold);
     this.failedSignIns = next.failedSignIns;
     if (next.locked) this.status = 'password_reset_required';
+    if (next.outcome === 'locked') this.lockNoticePending = true;
     return next.outcome;
   }
 
@@ -90,6 +94,7 @@ export class Account {
     this.passwordChangedAt = now;
     this.status = 'active';
     this.failedSignIns = 0;
+    this.lockNoticePending = false;
     return next;
   }
 }

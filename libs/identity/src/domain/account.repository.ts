@@ -21,6 +21,10 @@ export abstract class AccountRepository {
   /** Throws ConflictError when the e-mail is taken in the organization. */
   abstract add(account: Account): Promise<void>;
   abstract save(account: Account): Promise<void>;
+  /** In the caller's transaction: takes the account's pending lock notice, once (true for exactly one caller). */
+  abstract claimLockNotice(id: string): Promise<boolean>;
+  /** Accounts whose lock notice is still pending (their sender died or failed). */
+  abstract withPendingLockNotice(limit: number): Promise<string[]>;
   abstract history(accountId: string): Promise<PasswordHistory>;
   abstract saveHistory(accountId: string, history: PasswordHistory, now: Date): Promise<void>;
 }

@@ -4,7 +4,8 @@ import type { Account, FailedEntryOutcome } from '../../domain/account.aggregate
 import { AccountRepository } from '../../domain/account.repository.js';
 import { isEmailAddress } from '../../domain/email-address.vo.js';
 import type { Organization } from '../../domain/organization.aggregate.js';
-import type { RequestOrigin } from '../../domain/security-event.js';
+import { OrganizationRepository } from '../../domain/organization.repository.js';
+import { INTERNAL_ORIGIN, type RequestOrigin } from '../../domain/security-event.js';
 import { UnknownIdentityRepository } from '../../domain/unknown-identity.repository.js';
 import { DeferredWork } from '../ports/deferred-work.port.js';
 import { UnitOfWork } from '../ports/unit-of-work.port.js';
@@ -22,6 +23,7 @@ import { ResetLinks } from './reset-links.service.js';
 export class FailedEntries {
   constructor(
     private readonly accounts: AccountRepository,
+    private readonly organizations: OrganizationRepository,
     private readonly unknownIdentities: UnknownIdentityRepository,
     private readonly policies: PasswordPolicies,
     private readonly resetLinks: ResetLinks,
@@ -62,8 +64,19 @@ export class FailedEntries {
     });
   }
 
+  /** A notice whose sender died before it ran (found by LockNoticeSweeper). Sent once, whoever gets there first. */
+  async sendPendingNotice(accountId: string): Promise<void> {
+    const account = await this.accounts.findById(accountId);
+    const organization = account && (await this.organizations.findById(account.organizationId));
+    if (!account || !organization) return;
+    const { lockoutThreshold } = this.policies.settings(organization.policyOverrides);
+    await this.noticeLock(account, organization, INTERNAL_ORIGIN, lockoutThreshold);
+  }
+
+  /** Takes the pending notice in the transaction that queues it: sent exactly once, and never lost. */
   private noticeLock(account: Account, organization: Organization, origin: RequestOrigin, lockoutThreshold: number): Promise<void> {
     return this.unitOfWork.run(async () => {
+      if (!(await this.accounts.claimLockNotice(account.id))) return;
       await this.resetLinks.send(account, organization, 'account-locked', this.clock.now());
       await this.audit.record('account.locked', { organizationId: organization.id, accountId: account.id }, origin, { failedSignIns: account.failedSignIns, lockoutThreshold });
     });

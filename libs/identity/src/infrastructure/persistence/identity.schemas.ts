@@ -31,6 +31,7 @@ export const AccountSchema = new EntitySchema<Account>({
     passwordHash: { type: 'text', nullable: true },
     status: { type: 'text' },
     failedSignIns: { type: 'integer' },
+    lockNoticePending: { type: 'boolean' },
     passwordChangedAt: { ...timestamp, nullable: true },
     createdAt: timestamp,
   },

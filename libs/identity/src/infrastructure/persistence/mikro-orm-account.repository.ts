@@ -53,6 +53,16 @@ export class MikroOrmAccountRepository extends AccountRepository {
     await this.em.persist(account).flush();
   }
 
+  async claimLockNotice(id: string): Promise<boolean> {
+    const rows = await this.em.execute('update accounts set lock_notice_pending = false where id = ? and lock_notice_pending returning id', [id]);
+    return rows.length === 1;
+  }
+
+  async withPendingLockNotice(limit: number): Promise<string[]> {
+    const rows = await this.em.execute<Array<{ id: string }>>('select id from accounts where lock_notice_pending limit ?', [limit]);
+    return rows.map((row) => row.id);
+  }
+
   async history(accountId: string): Promise<PasswordHistory> {
     const rows = await this.em.execute<Array<{ password_hash: string }>>(
       'select password_hash from password_history where account_id = ? order by position',

@@ -71,7 +71,7 @@ export class IdentityTestKit {
 
   constructor(extraRules: readonly PasswordRule[] = []) {
     this.policies = new PasswordPolicies(new ListedCommonPasswords(), new FixedPasswordRules(extraRules), new FakeHistoryMatcher(this.hasher));
-    this.failedEntries = new FailedEntries(this.accounts, this.unknownIdentities, this.policies, this.resetLinks, this.audit, this.unitOfWork, this.deferred, this.clock);
+    this.failedEntries = new FailedEntries(this.accounts, this.organizations, this.unknownIdentities, this.policies, this.resetLinks, this.audit, this.unitOfWork, this.deferred, this.clock);
   }
 
   async organization(name = 'acme'): Promise<Organization> {

@@ -33,6 +33,17 @@ export class InMemoryAccountRepository extends AccountRepository {
     this.items.set(account.id, account);
   }
 
+  async claimLockNotice(id: string): Promise<boolean> {
+    const account = this.items.get(id);
+    if (!account?.lockNoticePending) return false;
+    account.lockNoticePending = false;
+    return true;
+  }
+
+  async withPendingLockNotice(limit: number): Promise<string[]> {
+    return [...this.items.values()].filter((a) => a.lockNoticePending).slice(0, limit).map((a) => a.id);
+  }
+
   async history(accountId: string): Promise<PasswordHistory> {
     return this.histories.get(accountId) ?? PasswordHistory.of([]);
   }
