@@ -25,7 +25,7 @@ const REDIS_NODES = ['redis-1', 'redis-2', 'redis-3', 'redis-4', 'redis-5', 'red
 const APIS = ['api-1', 'api-2'];
 const WORKERS = ['worker-1', 'worker-2'];
 /** The secrets a person must set: Compose refuses to start without them (`${NAME:?…}`). */
-const REQUIRED = ['ADMIN_API_KEY', 'SERVICE_API_KEY', 'JWT_SECRET', 'METRICS_TOKEN'];
+const REQUIRED = ['ADMIN_API_KEY', 'SERVICE_API_KEY', 'JWT_SECRET', 'METRICS_TOKEN', 'POSTGRES_PASSWORD'];
 
 const environment = (name: string) => services[name].environment as Record<string, string>;
 const dependencies = (name: string) => {
@@ -72,6 +72,8 @@ describe('the reference deployment (deploy/docker-compose.scale.yml)', () => {
   it('publishes only the load balancer (and the mail catcher), which spreads requests over both APIs and replaces X-Forwarded-For', () => {
     const published = Object.entries(services).filter(([, service]) => service.ports).map(([name]) => name);
     expect(published.sort()).toEqual(['lb', 'mailpit']);
+    // The mail catcher shows every reset link: this host only.
+    expect(services.mailpit.ports).toEqual(['127.0.0.1:8025:8025']);
     const nginx = compose.configs[(services.lb.configs as Array<{ source: string }>)[0].source].content;
     for (const api of APIS) expect(nginx).toMatch(new RegExp(`server ${api}:${environment(api).PORT}[ ;]`));
     expect(nginx).toMatch(/proxy_set_header X-Forwarded-For \$\$remote_addr;/);
@@ -94,6 +96,9 @@ describe('the reference deployment (deploy/docker-compose.scale.yml)', () => {
     expect(replica).toMatch(/pg_basebackup -h postgres .*-R/);
     expect(dependencies('postgres-replica')).toEqual(['postgres']);
     expect((services.postgres.command as string[]).join(' ')).toContain('wal_level=replica');
-    expect(compose.configs['allow-replication'].content).toContain('host replication all all trust');
+    // Replication authenticates with the password too: nothing on the network is trusted by address.
+    expect(compose.configs['allow-replication'].content).toContain('host replication all all scram-sha-256');
+    expect(services.postgres.environment).not.toHaveProperty('POSTGRES_HOST_AUTH_METHOD');
+    expect(environment('postgres-replica').PGPASSWORD).toMatch(/POSTGRES_PASSWORD/);
   });
 });
