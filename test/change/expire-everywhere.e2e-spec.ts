@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { createAccount, createOrganization, signIn, strongPassword, type TestAccount } from '../support/fixtures.js';
+import { eventually } from '../support/eventually.js';
 import { TestStack } from '../support/test-stack.js';
 
 /**
@@ -8,7 +9,9 @@ import { TestStack } from '../support/test-stack.js';
  * worker that cleans up is stopped.
  */
 interface Sample {
+  bearer: number;
   sentAt: number;
+  answeredAt: number;
   status: number;
 }
 
@@ -37,34 +40,48 @@ describe('change password with expireSessionsAndTokens, two API instances', () =
     const bearers = [...sessions.map((s) => s.accessToken), ...apiTokens];
     const samples: Sample[] = [];
     let hammering = true;
-    const hammer = async (bearer: string) => {
+    const hammer = async (bearer: number) => {
       while (hammering) {
         const sentAt = performance.now();
-        const { status } = await stack.http(1).get('/v1/me').set('authorization', `Bearer ${bearer}`);
-        samples.push({ sentAt, status });
+        const { status } = await stack.http(1).get('/v1/me').set('authorization', `Bearer ${bearers[bearer]}`);
+        samples.push({ bearer, sentAt, answeredAt: performance.now(), status });
       }
     };
-    const workers = bearers.flatMap((bearer) => [hammer(bearer), hammer(bearer)]);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    /** True once every credential has been answered at least `times` times for requests sent after `since`. */
+    const everyCredentialAnswered = (times: number, since: number) =>
+      bearers.every((_, bearer) => samples.filter((s) => s.bearer === bearer && s.sentAt > since).length >= times);
+    const workers = bearers.flatMap((_, bearer) => [hammer(bearer), hammer(bearer)]);
+    try {
+      await eventually(() => everyCredentialAnswered(3, 0), 'three answers for every credential before the change');
 
-    const change = { currentPassword: account.password, newPassword: strongPassword(), expireSessionsAndTokens: true };
-    await stack.http(0).post('/v1/me/password').set('authorization', `Bearer ${sessions[0].accessToken}`).send(change).expect(204);
-    const answeredAt = performance.now();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    hammering = false;
-    await Promise.all(workers);
+      const change = { currentPassword: account.password, newPassword: strongPassword(), expireSessionsAndTokens: true };
+      const changeSentAt = performance.now();
+      await stack.http(0).post('/v1/me/password').set('authorization', `Bearer ${sessions[0].accessToken}`).send(change).expect(204);
+      const answeredAt = performance.now();
+      await eventually(() => everyCredentialAnswered(5, answeredAt), 'five answers for every credential to requests sent after the 204');
+      hammering = false;
+      await Promise.all(workers);
 
-    const before = samples.filter((s) => s.sentAt < answeredAt - 50);
-    const after = samples.filter((s) => s.sentAt > answeredAt);
-    expect(before.some((s) => s.status === 200)).toBe(true);
-    expect(after.length).toBeGreaterThan(20);
-    expect(after.filter((s) => s.status !== 401)).toEqual([]);
+      // Every credential worked until the change was sent.
+      const before = samples.filter((s) => s.answeredAt < changeSentAt);
+      expect(bearers.map((_, bearer) => before.filter((s) => s.bearer === bearer && s.status === 200).length >= 3)).toEqual(bearers.map(() => true));
+      expect(before.filter((s) => s.status !== 200)).toEqual([]);
+      // The hammering overlapped the change: a request was on its way when the 204 came back.
+      expect(samples.some((s) => s.sentAt < answeredAt && s.answeredAt > answeredAt)).toBe(true);
+      // From the 204 on, every credential was refused each time it was tried (at least five times each).
+      const after = samples.filter((s) => s.sentAt > answeredAt);
+      expect(bearers.map((_, bearer) => after.filter((s) => s.bearer === bearer).length >= 5)).toEqual(bearers.map(() => true));
+      expect(after.filter((s) => s.status !== 401)).toEqual([]);
 
-    for (const session of sessions) {
-      await stack.http(1).post('/v1/auth/refresh').send({ refreshToken: session.refreshToken }).expect(401);
+      for (const session of sessions) {
+        await stack.http(1).post('/v1/auth/refresh').send({ refreshToken: session.refreshToken }).expect(401);
+      }
+      const renewed = await signIn(stack, { ...account, password: change.newPassword }, 1);
+      await stack.http(0).get('/v1/me').set('authorization', `Bearer ${renewed.accessToken}`).expect(200);
+    } finally {
+      hammering = false;
+      await Promise.allSettled(workers);
     }
-    const renewed = await signIn(stack, { ...account, password: change.newPassword }, 1);
-    await stack.http(0).get('/v1/me').set('authorization', `Bearer ${renewed.accessToken}`).expect(200);
   });
 
   it('without the option ends only the current session: other sessions and API tokens keep working', async () => {
