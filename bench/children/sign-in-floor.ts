@@ -12,7 +12,7 @@ import pg from 'pg';
  * indexed read of the account's hash from the installation's own database, the argon2id verify
  * (same library), one durable single-statement insert of a session row, an HS256 JWT (KeyObject
  * secret) and a random refresh token. No transaction, no row lock, no audit row, no refresh-token
- * row, no cache, no logging, no validation: less than any sign-in SPEC §2, §4 and §9 describe must
+ * row, no cache, no logging, no validation: less than any sign-in that keeps docs/guarantees.md must
  * do. Prints `ready` when it listens.
  */
 const ARGON2ID = 2 as Algorithm;

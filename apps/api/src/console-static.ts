@@ -7,7 +7,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 const COMPILED = join(process.cwd(), 'dist', 'console');
 const STATIC = join(process.cwd(), 'apps', 'console', 'public');
 
-/** The pages of the single-page console; the reset link of SPEC §3 opens the second one. */
+/** The pages of the single-page console; the link of a reset e-mail (docs/api.md#password-reset-by-e-mail) opens the second one. */
 const PAGES = ['/', '/reset-password'];
 
 /**

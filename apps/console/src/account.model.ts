@@ -1,4 +1,4 @@
-/** `GET /v1/me` (SPEC §2); the organization may come as its name or as an object. */
+/** `GET /v1/me` (docs/api.md#sign-in-tokens-and-sessions); the organization may come as its name or as an object. */
 export interface Me {
   id: string;
   email: string;

@@ -51,7 +51,7 @@ export async function api<T>(method: string, path: string, options: RequestOptio
 }
 
 /**
- * Refresh tokens are single use and a reused one ends the whole session (SPEC §2), so parallel
+ * Refresh tokens are single use and a reused one ends the whole session (docs/api.md#sign-in-tokens-and-sessions), so parallel
  * requests that all meet an expired access token share one refresh.
  */
 function refreshOnce(): Promise<boolean> {

@@ -1,4 +1,4 @@
-/** What a sign-in or a refresh hands back (SPEC §2). */
+/** What a sign-in or a refresh hands back (docs/api.md#sign-in-tokens-and-sessions). */
 export interface Tokens {
   accessToken: string;
   refreshToken: string;

@@ -27,7 +27,7 @@ const EXPIRY_CHOICES: Array<[string, string]> = [
   ['', 'Never'],
 ];
 
-/** Tokens for API calls (SPEC §2): create (the secret shown once), list, revoke. */
+/** Tokens for API calls (docs/api.md#api-tokens): create (the secret shown once), list, revoke. */
 export function apiTokensSection(): HTMLElement {
   const notice = new Notice();
   const secretSlot = h('div', {});

@@ -8,7 +8,7 @@ import { busy } from '../widgets/screen.widget.js';
 import { leave } from '../sign-out.flow.js';
 import { mismatchNotice, newPasswordFields, violationText } from './new-password.form.js';
 
-/** `POST /v1/me/password` (SPEC §4); success ends this session, so the console signs out. */
+/** `POST /v1/me/password` (docs/api.md#password-change); success ends this session, so the console signs out. */
 export function changePasswordSection(me: Me): HTMLElement {
   const notice = new Notice();
   const current = field({ label: 'Current password', name: 'currentPassword', type: 'password', autocomplete: 'current-password' });

@@ -9,7 +9,7 @@ import { busy, screen } from '../widgets/screen.widget.js';
 
 /**
  * "Send password reset e-mail". The answer is the same whether or not the account exists
- * (SPEC §3), and so is what this screen says.
+ * (docs/guarantees.md#failures-that-answer-alike), and so is what this screen says.
  */
 export function resetRequestScreen(): HTMLElement {
   const notice = new Notice();

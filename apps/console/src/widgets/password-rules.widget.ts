@@ -1,7 +1,7 @@
 import { api, ApiError, type Violation } from '../api.client.js';
 import { h, uniqueId } from '../html.builder.js';
 
-/** The body of `GET /v1/organizations/{organization}/password-policy` (SPEC §1). */
+/** The body of `GET /v1/organizations/{organization}/password-policy` (docs/api.md#password-policy). */
 interface PolicyDescription {
   rules: Array<{ code: string; enabled: boolean; description: string }>;
 }
@@ -20,7 +20,7 @@ const STATE_TEXT: Record<RuleState, string> = {
   'on-submit': 'checked when you submit',
 };
 
-// The history rule needs the account, which the check endpoint does not have (SPEC §1).
+// The history rule needs the account, which the check endpoint does not have (docs/api.md#password-policy).
 const CHECKED_ON_SUBMIT = new Set(['REUSED']);
 const DEBOUNCE_MS = 350;
 

@@ -1,4 +1,4 @@
-/** E-mails compare case-insensitively within an organization (SPEC §2); stored as typed and normalized. */
+/** E-mails compare case-insensitively within an organization (docs/api.md#sign-in-tokens-and-sessions); stored as typed and normalized. */
 export function normalizeEmail(email: string): string {
   return email.trim().normalize('NFC').toLowerCase();
 }

@@ -1,7 +1,7 @@
 import { DomainError } from '#libs/shared-kernel';
 import type { PolicyViolation } from '#libs/password-policy';
 
-/** Wrong password, unknown e-mail and unknown organization: one answer for all (SPEC §2). */
+/** Wrong password, unknown e-mail and unknown organization: one answer for all (docs/guarantees.md#failures-that-answer-alike). */
 export class InvalidCredentialsError extends DomainError {
   readonly code = 'INVALID_CREDENTIALS';
 
@@ -18,7 +18,7 @@ export class PasswordResetRequiredError extends DomainError {
   }
 }
 
-/** Unknown, used and expired tokens answer alike (SPEC §3). */
+/** Unknown, used and expired tokens answer alike (docs/guarantees.md#failures-that-answer-alike). */
 export class ResetTokenInvalidError extends DomainError {
   readonly code = 'RESET_TOKEN_INVALID';
 

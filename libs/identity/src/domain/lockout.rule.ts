@@ -7,7 +7,7 @@ export interface LockoutState {
 }
 
 /**
- * SPEC §2: the failure that reaches the threshold locks, and a locked identity counts no more.
+ * docs/guarantees.md#lockout: the failure that reaches the threshold locks, and a locked identity counts no more.
  * One rule for accounts and for identities that do not exist, so both answer the same sequence.
  */
 export function countFailedEntry(state: LockoutState, lockoutThreshold: number): LockoutState & { outcome: FailedEntryOutcome } {

@@ -1,4 +1,4 @@
-/** The hashes an account used before its current one, newest first (REUSED, SPEC §1). */
+/** The hashes an account used before its current one, newest first (REUSED, docs/api.md#password-policy). */
 export class PasswordHistory {
   private constructor(readonly previousHashes: readonly string[]) {}
 

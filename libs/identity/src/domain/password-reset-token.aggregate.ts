@@ -3,7 +3,7 @@ import { ResetTokenInvalidError } from './identity.errors.js';
 /** Why the link was sent: it picks the e-mail and the throttle (only `reset` requests are throttled). */
 export type ResetTokenPurpose = 'reset' | 'invitation' | 'account-locked' | 'admin-required';
 
-/** A single-use reset link; only the SHA-256 of its secret is ever stored (SPEC §3). */
+/** A single-use reset link; only the SHA-256 of its secret is ever stored (docs/guarantees.md#reset-links-are-single-use-and-stay-secret). */
 export class PasswordResetToken {
   private constructor(
     readonly id: string,

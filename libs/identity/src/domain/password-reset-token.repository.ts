@@ -5,7 +5,7 @@ export abstract class PasswordResetTokenRepository {
   abstract add(token: PasswordResetToken): Promise<void>;
   /**
    * Spends the token if it is still usable, as one conditional write: of several concurrent
-   * confirmations exactly one gets `true` (SPEC §3.5).
+   * confirmations exactly one gets `true` (docs/guarantees.md#reset-links-are-single-use-and-stay-secret).
    */
   abstract spendIfUsable(token: PasswordResetToken, now: Date): Promise<boolean>;
   /** Spends every outstanding token of the account (a reset or change makes old links useless). */

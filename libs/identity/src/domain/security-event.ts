@@ -1,4 +1,4 @@
-/** Every security event of SPEC §9; the string is what the audit API returns and filters on. */
+/** Every security event of the audit trail (docs/api.md#audit-trail); the string is what the audit API returns and filters on. */
 export const SECURITY_EVENT_TYPES = [
   'organization.created',
   'password-policy.updated',

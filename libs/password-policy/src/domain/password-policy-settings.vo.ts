@@ -15,7 +15,7 @@ export const BUILT_IN_RULE_CODES = [
   'REUSED',
 ] as const;
 
-/** SPEC §1: an organization may turn off every rule but these. */
+/** docs/api.md#password-policy: an organization may turn off every rule but these. */
 export const MANDATORY_RULE_CODES: readonly string[] = ['LENGTH', 'INVALID_CHARACTER', 'REUSED'];
 
 /** The stored and transported form of the settings. */
@@ -31,7 +31,7 @@ export type PasswordPolicyOverrides = Partial<PasswordPolicySettingsJson>;
 
 type NumericSetting = Exclude<keyof PasswordPolicySettingsJson, 'disabledRules'>;
 
-/** What an organization may choose (SPEC §1), for validation and for API documentation. */
+/** What an organization may choose (docs/api.md#password-policy), for validation and for API documentation. */
 export const PASSWORD_POLICY_LIMITS: Readonly<Record<NumericSetting, { min: number; max: number; default: number }>> = {
   minLength: { min: 9, max: 64, default: 9 },
   maxLength: { min: 30, max: 128, default: 30 },
@@ -49,7 +49,7 @@ export class PasswordPolicySettings {
   ) {}
 
   /**
-   * Defaults overridden by an organization's choices, validated against SPEC §1; every
+   * Defaults overridden by an organization's choices, validated against docs/api.md#password-policy; every
    * failing field is reported at once. `extraRuleCodes` are the codes of rules added by
    * other modules, which may be turned off too; any other unknown code is refused so a
    * typo does not silently leave a rule on.

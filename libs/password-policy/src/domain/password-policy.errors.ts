@@ -20,7 +20,7 @@ abstract class PasswordPolicyError extends Error {
   }
 }
 
-/** Settings outside the limits of SPEC §1; `errors` names every failing field. */
+/** Settings outside the limits of docs/api.md#password-policy; `errors` names every failing field. */
 export class PolicySettingsInvalidError extends PasswordPolicyError {
   readonly code = 'VALIDATION_FAILED';
 

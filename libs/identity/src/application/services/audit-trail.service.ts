@@ -5,7 +5,7 @@ import { type RequestOrigin, SecurityEvent, type SecurityEventType } from '../..
 import { SecurityEventRepository } from '../../domain/security-event.repository.js';
 
 /**
- * Records security events (SPEC §9) in the caller's transaction; `details` must hold no secret.
+ * Records security events (docs/api.md#audit-trail) in the caller's transaction; `details` must hold no secret.
  * Ids are UUIDv7, increasing within a process even inside one millisecond, so the trail's order
  * (newest first: time, then id) keeps events of one change in the order they happened — a failed
  * sign-in before the lock it caused.

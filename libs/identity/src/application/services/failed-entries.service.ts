@@ -14,7 +14,7 @@ import { PasswordPolicies } from './password-policies.service.js';
 import { ResetLinks } from './reset-links.service.js';
 
 /**
- * A wrong password (SPEC §2), for an account or for an identity that does not exist. Both are
+ * A wrong password (docs/guarantees.md#lockout), for an account or for an identity that does not exist. Both are
  * counted the same way before the answer — one transaction: lock the row, count, save, audit —
  * so the two cost alike; what a lock sets off for a real owner (reset link, mail, `account.locked`)
  * is deferred until the answer is on its way. docs/security.md says what still differs.

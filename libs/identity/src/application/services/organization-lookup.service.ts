@@ -5,7 +5,7 @@ import { AccountRepository } from '../../domain/account.repository.js';
 import type { Organization } from '../../domain/organization.aggregate.js';
 import { OrganizationRepository } from '../../domain/organization.repository.js';
 
-/** The 404s of the administration and policy routes (SPEC §5); sign-in never uses it (it must not tell). */
+/** The 404s of the administration and policy routes (docs/api.md#administration); sign-in never uses it (it must not tell). */
 @Injectable()
 export class OrganizationLookup {
   constructor(

@@ -16,7 +16,7 @@ export class PasswordPolicies {
     private readonly historyMatcher: PasswordHistoryMatcher,
   ) {}
 
-  /** Validates overrides against SPEC §1; a failing field answers 400 VALIDATION_FAILED naming it. */
+  /** Validates overrides against the limits of docs/api.md#password-policy; a failing field answers 400 VALIDATION_FAILED naming it. */
   settings(overrides: PasswordPolicyOverrides): PasswordPolicySettings {
     try {
       return PasswordPolicySettings.fromOverrides(overrides, this.extraRules.all().map((rule) => rule.code));

@@ -8,7 +8,7 @@ import { PasswordHasher } from '../../application/ports/password-hasher.port.js'
 const ARGON2ID = 2 as Algorithm;
 
 /**
- * argon2id with the ARGON2_* parameters of SPEC §8, on libuv's thread pool (never the event loop).
+ * argon2id with the ARGON2_* parameters of docs/settings.md, on libuv's thread pool (never the event loop).
  * @node-rs/argon2 rather than node-argon2: the same PHC strings either way, at 2.3–2.7× less CPU per
  * verify on this machine kind (docs/benchmarks.md), so more sign-ins per core at the same cost to an attacker.
  */

@@ -23,7 +23,7 @@ export class MikroOrmSecurityEventRepository extends SecurityEventRepository {
     );
   }
 
-  /** The audit trail is the one read that may lag (SPEC §10): the replica, when there is one. Nothing decides on it. */
+  /** The audit trail is the one read that may lag (docs/architecture.md#read-replica): the replica, when there is one. Nothing decides on it. */
   async findById(organizationId: string, id: string): Promise<SecurityEvent | null> {
     return isUuid(id) ? this.em.findOne(SecurityEvent, { id, organizationId }, { connectionType: 'read' }) : null;
   }

@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { AppConfig, StaticBearerKey } from '#libs/shared-kernel';
 import { UnauthenticatedError } from '#libs/sessions';
 
-/** `Authorization: Bearer {ADMIN_API_KEY}` (SPEC §5); the service key is a different secret and is refused here. */
+/** `Authorization: Bearer {ADMIN_API_KEY}` (docs/api.md#administration); the service key is a different secret and is refused here. */
 @Injectable()
 export class AdminKeyGuard implements CanActivate {
   private readonly key: StaticBearerKey;

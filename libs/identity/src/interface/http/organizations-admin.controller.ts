@@ -16,7 +16,7 @@ import { CreateOrganizationDto, PasswordPolicyDto, SecurityEventsQueryDto } from
 import { AccountResponse, OrganizationResponse, PasswordPolicyResponse, SecurityEventPageResponse } from './dtos/responses.dto.js';
 import { Origin } from './request-origin.decorator.js';
 
-/** SPEC §5 and §9, with the administration key. */
+/** docs/api.md#administration and #audit-trail, with the administration key. */
 @ApiTags('administration')
 @ApiBearerAuth()
 @UseGuards(AdminKeyGuard)

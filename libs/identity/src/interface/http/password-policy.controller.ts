@@ -8,7 +8,7 @@ import { PasswordCheckResponse, PasswordPolicyResponse } from './dtos/responses.
 import { PasswordCheckDto } from './dtos/account.dto.js';
 import { RateLimit } from '#libs/shared-kernel';
 
-/** Public (SPEC §1): a client renders the rules and checks as the user types. */
+/** Public (docs/api.md#password-policy): a client renders the rules and checks as the user types. */
 @ApiTags('password policy')
 @Controller('v1')
 export class PasswordPolicyController {

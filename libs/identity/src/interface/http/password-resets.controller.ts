@@ -22,7 +22,7 @@ export class PasswordResetsController {
     private readonly queries: QueryBus,
   ) {}
 
-  /** Answers before doing anything, so existing and unknown accounts take the same time (SPEC §3.1). */
+  /** Answers before doing anything, so existing and unknown accounts take the same time (docs/guarantees.md#failures-that-answer-alike). */
   @RateLimit('reset-request')
   @Post()
   @ApiAcceptedResponse({ type: ResetRequestedResponse })

@@ -2,7 +2,7 @@ import type { PasswordCandidate, PasswordRule } from '../password-rule.js';
 import type { PolicyViolation } from '../policy-violation.vo.js';
 import { codePointLength } from './length.rule.js';
 
-/** Shorter identities would forbid too many harmless passwords (SPEC §1). */
+/** Shorter identities would forbid too many harmless passwords (docs/api.md#password-policy). */
 const MIN_IDENTITY_LENGTH = 3;
 
 /** The part before the last `@` (a quoted local part may itself contain `@`). */

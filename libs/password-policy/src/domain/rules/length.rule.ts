@@ -2,7 +2,7 @@ import type { PasswordPolicySettings } from '../password-policy-settings.vo.js';
 import type { PasswordCandidate, PasswordRule } from '../password-rule.js';
 import type { PolicyViolation } from '../policy-violation.vo.js';
 
-/** SPEC §1 counts characters as Unicode code points: a surrogate pair is one character. */
+/** docs/api.md#password-policy counts characters as Unicode code points: a surrogate pair is one character. */
 export function codePointLength(text: string): number {
   let count = 0;
   for (let i = 0; i < text.length; i++) {

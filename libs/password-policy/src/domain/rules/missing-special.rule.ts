@@ -1,6 +1,6 @@
 import { RequiredCharacterRule } from './required-character.rule.js';
 
-/** Exactly the set of SPEC §1: every printable ASCII character that is not a letter or digit. */
+/** Exactly the set of docs/api.md#password-policy: every printable ASCII character that is not a letter or digit. */
 const SPECIAL_CHARACTERS = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
 
 export class MissingSpecialRule extends RequiredCharacterRule {

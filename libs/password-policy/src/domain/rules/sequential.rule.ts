@@ -2,7 +2,7 @@ import type { PasswordCandidate, PasswordRule } from '../password-rule.js';
 import type { PolicyViolation } from '../policy-violation.vo.js';
 
 /**
- * The sequences of SPEC §1, each as its unshifted and shifted spelling: a key and its
+ * The sequences of docs/api.md#password-policy, each as its unshifted and shifted spelling: a key and its
  * shift share a position, so `1@3` and `aBc` read as runs.
  */
 const SEQUENCES: ReadonlyArray<readonly [plain: string, shifted: string]> = [

@@ -24,7 +24,7 @@ const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
 const URL_PATTERN = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
 
-/** Every setting of SPEC §8, parsed and validated once at start-up. */
+/** Every setting of docs/settings.md, parsed and validated once at start-up. */
 export class AppConfig {
   @IsIn(['development', 'production', 'test']) NODE_ENV = 'development';
   @Type(() => Number) @IsInt() @Min(0) @Max(65535) PORT = 3000;
@@ -74,7 +74,7 @@ export class AppConfig {
     ].filter((name): name is string => name !== null);
   }
 
-  /** Hash tag so every key of one installation lands in one Redis Cluster slot (SPEC §10). */
+  /** Hash tag so every key of one installation lands in one Redis Cluster slot (docs/scaling.md). */
   get redisPrefix(): string {
     return `{${this.QUEUE_PREFIX}}`;
   }

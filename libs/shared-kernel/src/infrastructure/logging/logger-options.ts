@@ -2,7 +2,7 @@ import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config.js';
 
 /** Field names that may carry a secret anywhere in a log object; pino replaces their values. */
-// `link`: a mail job's reset or invitation link carries its token (SPEC §3.2).
+// `link`: a mail job's reset or invitation link carries its token (docs/guarantees.md#reset-links-are-single-use-and-stay-secret).
 const SECRET_FIELDS = ['password', 'currentPassword', 'newPassword', 'token', 'accessToken', 'refreshToken', 'secret', 'apiKey', 'link'];
 
 export const REDACT_PATHS = [
@@ -30,7 +30,7 @@ export function loggerOptions(config: AppConfig): Params {
       // match on `originalUrl`: health checks and scrapes every few seconds would drown the log.
       autoLogging: { ignore: (req) => UNLOGGED_PATHS.has(((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0]) },
       // Successful requests are logged at debug: on the token-check hot path an access log line costs
-      // about a quarter of the request, and security events have their own audit trail (SPEC §9).
+      // about a quarter of the request, and security events have their own audit trail (docs/api.md#audit-trail).
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
     },
     forRoutes: ['*path'],

@@ -28,7 +28,7 @@ const POLL_MS = 1_000;
 /**
  * Moves committed outbox rows to BullMQ. The job id is the row id, so a relay that runs twice
  * (two instances, or a crash between enqueue and marking the row) enqueues once. While Redis
- * is down the rows stay and are retried with backoff; nothing is lost (SPEC §7).
+ * is down the rows stay and are retried with backoff; nothing is lost (docs/guarantees.md#side-effects-are-not-lost).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown, EventSubscriber {

@@ -15,7 +15,7 @@ export function erasePayloadFields(payload: Record<string, unknown>, fields: rea
 /**
  * A message's payload is stored twice: in its outbox row and in the job the relay made of it
  * (job id = row id). A consumer that has settled a message erases its secrets from both, so
- * neither PostgreSQL nor Redis (nor a backup of either) keeps them (SPEC §3.2). Both erasures
+ * neither PostgreSQL nor Redis (nor a backup of either) keeps them (docs/security.md#secrets-at-rest). Both erasures
  * are no-ops the second time, and the row keeps its id, so a relay that enqueues it again
  * hands over the erased payload.
  */

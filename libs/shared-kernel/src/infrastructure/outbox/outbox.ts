@@ -14,7 +14,7 @@ export interface OutboxEntry {
 
 /**
  * Adds messages to the unit of work of the current (transactional) EntityManager, so they
- * commit or roll back with the change that caused them (SPEC §7).
+ * commit or roll back with the change that caused them (docs/guarantees.md#side-effects-are-not-lost).
  */
 @Injectable()
 export class Outbox {

@@ -8,7 +8,7 @@ export const CONNECTION_LOST_EVENTS = ['close', 'end', 'reconnecting', 'error'] 
 
 /**
  * `command`: the API's own reads and writes — fail fast (no offline queue, short timeout) so a
- * Redis outage falls back to PostgreSQL or memory instead of hanging a request (SPEC §7).
+ * Redis outage falls back to PostgreSQL or memory instead of hanging a request (docs/guarantees.md#when-redis-is-down).
  * `queue`: BullMQ producers, likewise fail fast; the outbox keeps what could not be sent.
  * `worker`: BullMQ workers, which must wait for Redis indefinitely (BullMQ requires it).
  * `subscriber`: cache invalidations; reconnects forever, and the owner subscribes again itself on
@@ -46,7 +46,7 @@ export function createRedisConnection(config: AppConfig, role: RedisRole): Redis
   return connection;
 }
 
-/** Every key of one installation shares the `{QUEUE_PREFIX}` hash tag (SPEC §10). */
+/** Every key of one installation shares the `{QUEUE_PREFIX}` hash tag (docs/scaling.md). */
 export function redisKey(config: AppConfig, ...parts: string[]): string {
   return [config.redisPrefix, ...parts].join(':');
 }

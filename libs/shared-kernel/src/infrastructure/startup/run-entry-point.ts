@@ -31,7 +31,7 @@ async function probeRedis(url: string): Promise<string | undefined> {
 }
 
 /**
- * A single Redis must answer; a cluster needs any one seed node to answer (SPEC §10), as the
+ * A single Redis must answer; a cluster needs any one seed node to answer (docs/scaling.md), as the
  * cluster client itself learns the other nodes from whichever seed it reaches.
  */
 async function assertRedisReachable(config: AppConfig): Promise<void> {

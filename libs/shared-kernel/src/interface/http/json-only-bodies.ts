@@ -29,7 +29,7 @@ function mediaType(request: FastifyRequest): string | undefined {
 }
 
 /**
- * Bodies are JSON only (SPEC §6). A browser posts an HTML form (urlencoded, multipart or text/plain)
+ * Bodies are JSON only (docs/api.md#bodies-are-json-only). A browser posts an HTML form (urlencoded, multipart or text/plain)
  * to any origin without a CORS preflight, so every other media type is answered 415 before its body
  * is read: a form on another web site cannot sign in, request resets or drive anything else here.
  */

@@ -1,4 +1,4 @@
-/** Every stable error code of SPEC §6 and the HTTP status it answers with. */
+/** Every stable error code (docs/api.md#errors) and the HTTP status it answers with. */
 export const PROBLEM_STATUS: Record<string, number> = {
   VALIDATION_FAILED: 400,
   INVALID_CREDENTIALS: 401,

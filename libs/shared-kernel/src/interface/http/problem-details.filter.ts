@@ -22,7 +22,7 @@ function isPureDomainError(error: unknown): error is Error & { code: string; ext
   return typeof code === 'string' && code in PROBLEM_STATUS && typeof extensions === 'object' && extensions !== null;
 }
 
-/** One place that turns every error into RFC 9457 problem JSON with a stable `code` (SPEC §6). */
+/** One place that turns every error into RFC 9457 problem JSON with a stable `code` (docs/api.md#errors). */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');

@@ -16,7 +16,7 @@ import { IdentityMail } from '../../services/identity-mail.service.js';
 import { PasswordPolicies } from '../../services/password-policies.service.js';
 import { ChangePassword } from './change-password.command.js';
 
-/** SPEC §4: everything, including the revocations, commits and is published before the 204. */
+/** docs/guarantees.md#expire-sign-in-sessions-and-tokens: everything, including the revocations, commits and is published before the 204. */
 @CommandHandler(ChangePassword)
 export class ChangePasswordHandler implements ICommandHandler<ChangePassword> {
   constructor(

@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { RequestOrigin } from '../../../domain/security-event.js';
 
-/** SPEC §5: an administrator's answer to a suspected compromise. */
+/** docs/api.md#administration: an administrator's answer to a suspected compromise. */
 export class ExpireAccountSessions extends Command<void> {
   constructor(
     readonly organization: string,

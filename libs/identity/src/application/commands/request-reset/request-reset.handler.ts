@@ -9,7 +9,7 @@ import { AuditTrail } from '../../services/audit-trail.service.js';
 import { ResetLinks } from '../../services/reset-links.service.js';
 import { RequestReset } from './request-reset.command.js';
 
-/** SPEC §3.6: per account, one e-mail a minute and five an hour. */
+/** docs/api.md#password-reset-by-e-mail: per account, one e-mail a minute and five an hour. */
 export const RESET_THROTTLE = [
   { windowMs: 60_000, max: 1 },
   { windowMs: 3_600_000, max: 5 },

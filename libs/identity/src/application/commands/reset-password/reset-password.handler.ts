@@ -13,7 +13,7 @@ import { IdentityMail } from '../../services/identity-mail.service.js';
 import { PasswordPolicies } from '../../services/password-policies.service.js';
 import { ResetPassword } from './reset-password.command.js';
 
-/** SPEC §3.4–5: the token is judged first, then the password, then everything commits at once. */
+/** docs/guarantees.md#reset-links-are-single-use-and-stay-secret: the token is judged first, then the password, then everything commits at once. */
 @CommandHandler(ResetPassword)
 export class ResetPasswordHandler implements ICommandHandler<ResetPassword> {
   constructor(

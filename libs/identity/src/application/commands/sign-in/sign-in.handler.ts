@@ -12,7 +12,7 @@ import { FailedEntries } from '../../services/failed-entries.service.js';
 import { SignIn } from './sign-in.command.js';
 
 /**
- * SPEC §2: every path costs one password verify, and every failure one counting transaction of the
+ * docs/guarantees.md#failures-that-answer-alike: every path costs one password verify, and every failure one counting transaction of the
  * same shape (`FailedEntries`), so an unknown identity answers like an account, and as fast.
  */
 @CommandHandler(SignIn)

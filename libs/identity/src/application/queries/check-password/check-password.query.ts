@@ -6,7 +6,7 @@ export interface PasswordCheck {
   violations: PolicyViolation[];
 }
 
-/** Every rule but REUSED, which needs an account (SPEC §1). */
+/** Every rule but REUSED, which needs an account (docs/api.md#password-policy). */
 export class CheckPassword extends Query<PasswordCheck> {
   constructor(
     readonly organization: string,

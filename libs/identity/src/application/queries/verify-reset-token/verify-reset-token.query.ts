@@ -5,7 +5,7 @@ export interface ResetTokenView {
   expiresAt: string;
 }
 
-/** Reads only: a mail scanner that follows the link spends nothing (SPEC §3.3). */
+/** Reads only: a mail scanner that follows the link spends nothing (docs/guarantees.md#reset-links-are-single-use-and-stay-secret). */
 export class VerifyResetToken extends Query<ResetTokenView> {
   constructor(readonly token: string) {
     super();

@@ -48,7 +48,7 @@ export class ResetTokenDto {
 
 export class ResetConfirmDto extends ResetTokenDto {
   @ApiProperty() @IsString() @MaxLength(PASSWORD_MAX) newPassword!: string;
-  @ApiPropertyOptional({ default: false, description: 'Also expire every access and API token of the account (SPEC §4).' })
+  @ApiPropertyOptional({ default: false, description: 'Also expire every access and API token of the account.' })
   @IsOptional()
   @IsBoolean()
   expireSessionsAndTokens?: boolean;

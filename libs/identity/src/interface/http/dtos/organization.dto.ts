@@ -17,7 +17,7 @@ export class CreateOrganizationDto {
   displayName?: string;
 }
 
-/** PUT replaces the organization's choices; a field left out takes the default. Ranges are those of SPEC §1. */
+/** PUT replaces the organization's choices; a field left out takes the default. Ranges: docs/api.md#password-policy. */
 export class PasswordPolicyDto {
   @ApiPropertyOptional({ minimum: 9, maximum: 64, default: 9 }) @IsOptional() @IsInt() minLength?: number;
   @ApiPropertyOptional({ minimum: 30, maximum: 128, default: 30 }) @IsOptional() @IsInt() maxLength?: number;

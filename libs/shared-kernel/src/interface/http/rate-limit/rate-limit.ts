@@ -2,7 +2,7 @@ import { applyDecorators, UseGuards } from '@nestjs/common';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
 
-/** Per-address limits of SPEC §2, per minute. */
+/** Per-address limits, per minute (docs/api.md#rate-limits). */
 export const RATE_LIMITS = {
   'sign-in': 30,
   refresh: 60,

@@ -10,8 +10,8 @@ if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return {hits, redis.call('PTTL', KEYS[1])}`;
 
 /**
- * Counts in Redis so limits hold across API instances (SPEC §10); while Redis is unreachable
- * it counts in this instance's memory instead of hanging or failing (SPEC §7).
+ * Counts in Redis so limits hold across API instances (docs/scaling.md); while Redis is unreachable
+ * it counts in this instance's memory instead of hanging or failing (docs/guarantees.md#when-redis-is-down).
  */
 @Injectable()
 export class RedisThrottlerStorage implements ThrottlerStorage {
