@@ -4,7 +4,7 @@ import { eventually } from '../support/eventually.js';
 import { TestStack } from '../support/test-stack.js';
 
 /**
- * SPEC §4, the heart of the product: after the 204 of a change with "Expire sign-in session and
+ * docs/guarantees.md#expire-sign-in-sessions-and-tokens, the heart of the product: after the 204 of a change with "Expire sign-in session and
  * tokens", not one request with an old credential succeeds, on any API instance — while the
  * worker that cleans up is stopped.
  */

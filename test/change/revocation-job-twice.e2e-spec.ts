@@ -6,7 +6,7 @@ import { adminQuery } from '../support/postgres-admin.js';
 import { eventually } from '../support/eventually.js';
 import { TestStack } from '../support/test-stack.js';
 
-/** SPEC §7: a revocation job run twice has the effect of running once. */
+/** docs/guarantees.md#side-effects-are-not-lost: a revocation job run twice has the effect of running once. */
 describe('the revocation clean-up job, delivered twice', () => {
   let stack: TestStack;
   beforeAll(async () => (stack = await TestStack.start({ env: { RATE_LIMIT_ENABLED: 'false' } })));

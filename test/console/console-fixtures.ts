@@ -11,7 +11,7 @@ export interface ConsoleAccount {
 
 export { strongPassword } from '../support/fixtures.js';
 
-/** An organization and an account in it, made through the administration API (SPEC §5). */
+/** An organization and an account in it, made through the administration API (docs/api.md#administration). */
 export async function createAccount(stack: TestStack): Promise<ConsoleAccount> {
   const admin = `Bearer ${stack.config.ADMIN_API_KEY}`;
   const organization = `console-${randomBytes(4).toString('hex')}`;

@@ -68,7 +68,7 @@ describe('console: forgotten password, from the sign-in page to signing in with 
     await page.getByRole('heading', { name: 'Account information' }).waitFor();
     await page.getByText(account.email, { exact: true }).waitFor();
 
-    // The same confirmation for an e-mail that has no account (SPEC §3.1).
+    // The same confirmation for an e-mail that has no account (docs/guarantees.md#failures-that-answer-alike).
     await page.evaluate('sessionStorage.clear()');
     await page.goto(`${baseUrl}/#/forgot`);
     await page.getByLabel('E-mail').fill('nobody-here@example.com');

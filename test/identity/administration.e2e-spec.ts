@@ -2,7 +2,7 @@ import { adminAuth, createAccount, createOrganization, signIn, uniqueName } from
 import { TestStack } from '../support/test-stack.js';
 import { closeStack } from './close-stack.js';
 
-describe('administration, the public policy and the audit trail (SPEC §1, §5, §9)', () => {
+describe('administration, the public policy and the audit trail (docs/api.md)', () => {
   let stack: TestStack;
   let organization: string;
 

@@ -1,7 +1,7 @@
 import { adminAuth, createAccount, createOrganization, signIn } from '../support/fixtures.js';
 import { TestStack } from '../support/test-stack.js';
 
-/** SPEC §9: creating and revoking an API token are security events, with address and user agent. */
+/** docs/api.md#audit-trail: creating and revoking an API token are security events, with address and user agent. */
 describe('audit trail of API tokens', () => {
   let stack: TestStack;
   beforeAll(async () => (stack = await TestStack.start({ worker: false })));

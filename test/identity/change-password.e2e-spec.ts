@@ -3,7 +3,7 @@ import { adminAuth, createAccount, createOrganization, type SignedIn, signIn, st
 import { TestStack } from '../support/test-stack.js';
 import { closeStack } from './close-stack.js';
 
-describe('password change and "expire sign-in sessions and tokens" (SPEC §4)', () => {
+describe('password change and "expire sign-in sessions and tokens" (docs/guarantees.md)', () => {
   let stack: TestStack;
   let organization: string;
 

@@ -7,7 +7,7 @@ import { tokenFrom } from './mail-links.js';
 
 const ACCEPTED = { message: 'If the account exists, an e-mail has been sent.' };
 
-describe('password reset by e-mail (SPEC §3)', () => {
+describe('password reset by e-mail (docs/api.md)', () => {
   let stack: TestStack;
   let organization: string;
 

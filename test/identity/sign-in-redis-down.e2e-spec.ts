@@ -3,7 +3,7 @@ import { createAccount, createOrganization, signIn } from '../support/fixtures.j
 import { PrivateRedis } from '../support/private-redis.js';
 import { TestStack } from '../support/test-stack.js';
 
-/** SPEC §7: with Redis down, sign-in keeps its answers, and unknown identities are counted in memory. */
+/** docs/guarantees.md#when-redis-is-down: with Redis down, sign-in keeps its answers, and unknown identities are counted in memory. */
 describe('sign-in while Redis is down', () => {
   let redis: PrivateRedis;
   let stack: TestStack;

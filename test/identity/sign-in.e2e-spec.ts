@@ -6,7 +6,7 @@ import { TestStack } from '../support/test-stack.js';
 import { closeStack } from './close-stack.js';
 import { tokenFrom } from './mail-links.js';
 
-describe('sign-in and lockout (SPEC §2)', () => {
+describe('sign-in and lockout (docs/guarantees.md)', () => {
   let stack: TestStack;
   let organization: string;
 

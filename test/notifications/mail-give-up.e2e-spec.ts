@@ -12,7 +12,7 @@ function settled(payload: Record<string, unknown>): Record<string, unknown> {
   return { ...rest, erased: ['link'] };
 }
 
-describe('a mail job given up keeps no link (SPEC §3.2)', () => {
+describe('a mail job given up keeps no link (docs/security.md)', () => {
   let refusing: RefusingSmtpServer;
   let stack: TestStack;
 

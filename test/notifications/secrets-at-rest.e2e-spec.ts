@@ -7,7 +7,7 @@ import { closeStack } from '../identity/close-stack.js';
 import { tokenFrom } from '../identity/mail-links.js';
 import { everyRedisKey, everyTableRow, placesHolding } from './stored-state.js';
 
-describe('secrets at rest (SPEC §3.2): the raw reset token lives only in the e-mail', () => {
+describe('secrets at rest (docs/security.md): the raw reset token lives only in the e-mail', () => {
   let stack: TestStack;
   let organization: string;
 

@@ -6,7 +6,7 @@ import { TestStack } from '../support/test-stack.js';
 import { type Operation, operationsOf, placeholderBody, wrongTypeValues } from './openapi-operations.js';
 
 /**
- * SPEC §6 for every operation of the OpenAPI document: malformed, mistyped, incomplete,
+ * docs/api.md#errors for every operation of the OpenAPI document: malformed, mistyped, incomplete,
  * oversized and odd input gets a 4xx problem JSON with a stable code, never a 5xx, a stack
  * trace or an echoed secret — and a request refused as invalid changes no row.
  */

@@ -3,7 +3,7 @@ import { createAccount, createOrganization, signIn, type TestAccount } from '../
 import { PrivateRedis } from '../support/private-redis.js';
 import { TestStack } from '../support/test-stack.js';
 
-/** SPEC §7 on a bad day: Redis stopped under load, PostgreSQL connections cut. */
+/** docs/guarantees.md#when-redis-is-down on a bad day: Redis stopped under load, PostgreSQL connections cut. */
 describe('faults', () => {
   describe('Redis stopped and restarted under load', () => {
     let redis: PrivateRedis;

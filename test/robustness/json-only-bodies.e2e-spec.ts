@@ -4,7 +4,7 @@ import { ConsoleHarness } from '../console/console-browser.js';
 import { adminAuth, createAccount, createOrganization, signIn, type TestAccount } from '../support/fixtures.js';
 
 /**
- * SPEC §6: bodies are JSON only, so a plain HTML form on another web site — which a browser posts
+ * docs/api.md#bodies-are-json-only: bodies are JSON only, so a plain HTML form on another web site — which a browser posts
  * without a CORS preflight — cannot sign in (a counted failure, a drive-by lockout) or request
  * resets (mail spam). Where an e-mail is expected, a value that is not one answers 400.
  */

@@ -3,7 +3,7 @@ import { createAccount } from '../console/console-fixtures.js';
 import { TestStack } from '../support/test-stack.js';
 
 /**
- * Per-address limits (SPEC §2). X-Forwarded-For is read only from the proxies TRUST_PROXY trusts,
+ * Per-address limits (docs/api.md#rate-limits). X-Forwarded-For is read only from the proxies TRUST_PROXY trusts,
  * right to left, so the entries a client writes itself (the left-most ones, which an appending proxy
  * passes on) never become the rate-limit key or the audit trail's address.
  */

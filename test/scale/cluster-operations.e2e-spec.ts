@@ -9,7 +9,7 @@ import { createTestDatabase } from '../support/test-database.js';
 import { untilStarted } from './scale-deployment.js';
 
 /**
- * SPEC §10 in cluster mode, as an operator meets it: a process starts when any seed node of
+ * docs/scaling.md in cluster mode, as an operator meets it: a process starts when any seed node of
  * REDIS_CLUSTER_NODES answers, `/health` reports the cluster's own state, and the test helpers
  * that SCAN find keys on every master.
  */

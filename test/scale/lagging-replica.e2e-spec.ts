@@ -7,7 +7,7 @@ import { TestStack } from '../support/test-stack.js';
 import { closeStack } from '../identity/close-stack.js';
 
 /**
- * SPEC §10: with DATABASE_READ_URL set, only the audit trail may read the replica. Its replay is
+ * docs/architecture.md#read-replica: with DATABASE_READ_URL set, only the audit trail may read the replica. Its replay is
  * paused for the whole file, so anything else read from it would miss what the tests just wrote.
  */
 describe('a read replica that lags (replay paused)', () => {

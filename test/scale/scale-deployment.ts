@@ -70,7 +70,7 @@ export class ScaleDeployment {
       DATABASE_URL: postgres.primaryUrl('latchkey'),
       DATABASE_READ_URL: postgres.replicaUrl('latchkey'),
       REDIS_URL: `redis://127.0.0.1:${closed}`,
-      // The first seed node is down, as after a host is lost: any one that answers is enough (SPEC §10).
+      // The first seed node is down, as after a host is lost: any one that answers is enough (docs/scaling.md).
       REDIS_CLUSTER_NODES: `127.0.0.1:${closed},${cluster.nodes}`,
       QUEUE_PREFIX: queuePrefix,
       SMTP_URL: mail.url,

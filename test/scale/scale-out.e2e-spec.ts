@@ -5,7 +5,7 @@ import { strongPassword, uniqueName } from '../support/fixtures.js';
 import { type Answer, ScaleDeployment } from './scale-deployment.js';
 
 /**
- * SPEC §10 on the engines underneath, from the built entry points: two API processes and two
+ * docs/scaling.md on the engines underneath, from the built entry points: two API processes and two
  * workers on a Redis Cluster (3 masters, 3 replicas) and a PostgreSQL primary with a streaming
  * replica. The mission story runs across the instances twice: once on a healthy cluster, once with
  * the master holding the installation's slot killed right after a change with expiry. Whatever was

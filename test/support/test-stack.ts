@@ -15,7 +15,7 @@ import { SmtpListener } from './smtp-listener.js';
 import { createTestDatabase } from './test-database.js';
 
 export interface StackOptions {
-  /** Extra environment variables (SPEC §8 names). A DATABASE_URL here is used as it is, migrated by the caller. */
+  /** Extra environment variables (names of docs/settings.md). A DATABASE_URL here is used as it is, migrated by the caller. */
   env?: Record<string, string>;
   /** Start the worker app too (default true). */
   worker?: boolean;

@@ -12,7 +12,7 @@ function failure(action: () => unknown): PolicySettingsInvalidError {
 }
 
 describe('PasswordPolicySettings', () => {
-  it('defaults to SPEC §1', () => {
+  it('defaults to the documented policy (docs/api.md)', () => {
     expect(DEFAULT_PASSWORD_POLICY.toJSON()).toEqual({ minLength: 9, maxLength: 30, historyDepth: 3, lockoutThreshold: 5, disabledRules: [] });
   });
 

@@ -4,7 +4,7 @@ import { MissingSpecialRule } from './missing-special.rule.js';
 import { MissingUppercaseRule } from './missing-uppercase.rule.js';
 import type { RequiredCharacterRule } from './required-character.rule.js';
 
-// Copied from SPEC §1 rather than imported, so the rule is checked against the spec.
+// Copied from docs/api.md#password-policy rather than imported, so the rule is checked against the docs.
 const SPECIALS = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
 
 describe.each<[string, RequiredCharacterRule, string, string[]]>([

@@ -4,7 +4,7 @@ import { SequentialRule } from './sequential.rule.js';
 const rule = new SequentialRule();
 const violated = (password: string) => rule.check({ password }) !== null;
 
-// Written out again from SPEC §1 rather than imported, so the rule is checked against the spec.
+// Written out again from docs/api.md#password-policy rather than imported, so the rule is checked against the docs.
 const SEQUENCES: Array<[plain: string, shifted: string]> = [
   ['abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'],
   ['0123456789', '0123456789'],

@@ -11,7 +11,7 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 describe('loadConfig', () => {
-  it('gives every variable of SPEC §8 its default', () => {
+  it('gives every variable of docs/settings.md its default', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       PORT: 3000,

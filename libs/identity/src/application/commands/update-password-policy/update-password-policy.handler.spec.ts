@@ -21,7 +21,7 @@ describe('UpdatePasswordPolicyHandler', () => {
     expect(kit.eventTypes()).toEqual(['password-policy.updated', 'password-policy.updated']);
   });
 
-  it('names every field outside the limits of SPEC §1 and changes nothing', async () => {
+  it('names every field outside the policy limits of docs/api.md and changes nothing', async () => {
     const error = await handler.execute(new UpdatePasswordPolicy('acme', { minLength: 8, maxLength: 200, historyDepth: 25, lockoutThreshold: 2 }, origin)).catch((e) => e);
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.extensions.errors.map((e: { field: string }) => e.field)).toEqual(['minLength', 'maxLength', 'historyDepth', 'lockoutThreshold']);
