@@ -10,7 +10,7 @@ interface Attempt {
 }
 
 /**
- * SPEC §4 under concurrency: an expiry ("expire sessions", the same as a change with the option)
+ * docs/guarantees.md#expire-sign-in-sessions-and-tokens under concurrency: an expiry ("expire sessions", the same as a change with the option)
  * while sign-ins of the same account are in flight on two instances. A session opened just before
  * the expiry must not survive it with the old credential version — its access token would be
  * refused, but its refresh token would mint a fresh one; nor may a cached check vouch for a session
