@@ -1,4 +1,4 @@
-/** The dependency rules of STYLE.md, checked on every `npm run lint`. */
+/** The layering rules of docs/architecture.md, checked on every `npm run lint`. */
 module.exports = {
   forbidden: [
     {
