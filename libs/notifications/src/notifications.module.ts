@@ -6,6 +6,7 @@ import { DeliverMailHandler } from './application/deliver-mail/deliver-mail.hand
 import { MailDeliveryOptions } from './application/deliver-mail/mail-delivery.options.js';
 import { GiveUpMailHandler } from './application/give-up-mail/give-up-mail.handler.js';
 import { MailJobScrubber } from './application/ports/mail-job-scrubber.port.js';
+import { MailRenderer } from './application/ports/mail-renderer.port.js';
 import { MailTransport } from './application/ports/mail-transport.port.js';
 import { SentMailLedger } from './application/ports/sent-mail-ledger.port.js';
 import { FileMailTransport } from './infrastructure/mail/file-mail.transport.js';
@@ -27,7 +28,7 @@ import { MailTemplates } from './infrastructure/templates/mail-templates.js';
     { provide: SentMailLedger, useClass: PostgresSentMailLedger },
     { provide: MailJobScrubber, useClass: OutboxMailJobScrubber },
     { provide: MailDeliveryOptions, useFactory: () => new MailDeliveryOptions() },
-    MailTemplates,
+    { provide: MailRenderer, useClass: MailTemplates },
     DeliverMailHandler,
     GiveUpMailHandler,
     MailProcessor,

@@ -10,8 +10,17 @@ import { RefreshSessionHandler } from './application/commands/refresh-session/re
 import { RevokeApiTokenHandler } from './application/commands/revoke-api-token/revoke-api-token.handler.js';
 import { ListApiTokensHandler } from './application/queries/list-api-tokens/list-api-tokens.handler.js';
 import { ListSessionsHandler } from './application/queries/list-sessions/list-sessions.handler.js';
+import { AccessTokenSigner } from './application/ports/access-token-signer.port.js';
+import { CredentialRevocations } from './application/ports/credential-revocations.port.js';
+import { RevocationJobs } from './application/ports/revocation-jobs.port.js';
+import { TokenSecrets } from './application/ports/token-secrets.port.js';
+import { UnitOfWork } from './application/ports/unit-of-work.port.js';
 import { SessionCommands } from './application/session-commands.js';
 import { TokenIssuer } from './application/token-issuer.js';
+import { ApiTokenRepository } from './domain/api-token.repository.js';
+import { CredentialVersionRepository } from './domain/credential-version.repository.js';
+import { SessionRepository } from './domain/session.repository.js';
+import { CredentialAudit } from './application/ports/credential-audit.js';
 import { CredentialVerifier } from './infrastructure/auth/credential-verifier.js';
 import { LastUsedRecorder } from './infrastructure/auth/last-used-recorder.js';
 import { CacheWriteThrough } from './infrastructure/cache/cache-write-through.js';
@@ -21,6 +30,8 @@ import { ApiTokenSchema } from './infrastructure/persistence/api-token.schema.js
 import { MikroOrmApiTokenRepository } from './infrastructure/persistence/mikro-orm-api-token.repository.js';
 import { MikroOrmCredentialVersionRepository } from './infrastructure/persistence/mikro-orm-credential-version.repository.js';
 import { MikroOrmSessionRepository } from './infrastructure/persistence/mikro-orm-session.repository.js';
+import { MikroOrmUnitOfWork } from './infrastructure/persistence/mikro-orm-unit-of-work.js';
+import { OutboxRevocationJobs } from './infrastructure/queue/outbox-revocation.jobs.js';
 import { RefreshTokenSchema, SessionSchema } from './infrastructure/persistence/session.schema.js';
 import { AccessTokens } from './infrastructure/tokens/access-tokens.js';
 import { OpaqueTokens } from './infrastructure/tokens/opaque-tokens.js';
@@ -30,7 +41,6 @@ import { IntrospectionController } from './interface/http/introspection.controll
 import { MyApiTokensController } from './interface/http/my-api-tokens.controller.js';
 import { MySessionsController } from './interface/http/my-sessions.controller.js';
 import { ServiceKeyGuard } from './interface/http/service-key.guard.js';
-import { CredentialAudit } from './application/ports/credential-audit.js';
 
 export const SESSIONS_SCHEMAS = [SessionSchema, RefreshTokenSchema, ApiTokenSchema];
 
@@ -45,7 +55,7 @@ export const SESSIONS_SCHEMAS = [SessionSchema, RefreshTokenSchema, ApiTokenSche
     MikroOrmModule.forFeature(SESSIONS_SCHEMAS),
     JwtModule.registerAsync({
       inject: [AppConfig],
-      // A KeyObject secret: jsonwebtoken would otherwise try to parse a string secret as a key on every call (STACK.md).
+      // A KeyObject secret: jsonwebtoken would otherwise try to parse a string secret as a key on every call.
       useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.JWT_SECRET)) }),
     }),
   ],
@@ -55,15 +65,20 @@ export const SESSIONS_SCHEMAS = [SessionSchema, RefreshTokenSchema, ApiTokenSche
     CredentialAudit,
     TokenIssuer,
     AccessTokens,
+    { provide: AccessTokenSigner, useExisting: AccessTokens },
     OpaqueTokens,
+    { provide: TokenSecrets, useExisting: OpaqueTokens },
     CacheTrust,
     CredentialCache,
-    CacheWriteThrough,
+    // The MikroORM subscriber that publishes revocations when the transaction commits.
+    { provide: CredentialRevocations, useClass: CacheWriteThrough },
     CredentialVerifier,
     LastUsedRecorder,
-    MikroOrmSessionRepository,
-    MikroOrmApiTokenRepository,
-    MikroOrmCredentialVersionRepository,
+    { provide: SessionRepository, useClass: MikroOrmSessionRepository },
+    { provide: ApiTokenRepository, useClass: MikroOrmApiTokenRepository },
+    { provide: CredentialVersionRepository, useClass: MikroOrmCredentialVersionRepository },
+    { provide: UnitOfWork, useClass: MikroOrmUnitOfWork },
+    { provide: RevocationJobs, useClass: OutboxRevocationJobs },
     AuthGuard,
     ServiceKeyGuard,
     RefreshSessionHandler,

@@ -4,7 +4,7 @@ export type MailJobName = (typeof MAIL_JOB_NAMES)[number];
 
 /**
  * The payload fields that can take over an account: they may be stored (outbox row, queued job)
- * only until the job is settled, then they are erased (SPEC §3.2).
+ * only until the job is settled, then they are erased (docs/security.md).
  */
 export const MAIL_JOB_SECRETS = ['link'] as const;
 

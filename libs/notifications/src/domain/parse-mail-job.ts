@@ -61,7 +61,7 @@ export function secretsErased(data: unknown): boolean {
   return Array.isArray(erased) && MAIL_JOB_SECRETS.some((field) => erased.includes(field));
 }
 
-/** `ko`, `ko-KR` → `ko`; anything else (missing, unsupported) → `en`, the default of SPEC §5. */
+/** `ko`, `ko-KR` → `ko`; anything else (missing, unsupported) → `en`, the default locale. */
 export function mailLocale(value: unknown): MailLocale {
   const language = typeof value === 'string' ? value.split(/[-_]/)[0].toLowerCase() : '';
   return (MAIL_LOCALES as readonly string[]).includes(language) ? (language as MailLocale) : 'en';

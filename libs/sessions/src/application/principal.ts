@@ -10,7 +10,7 @@ export interface Principal {
   credentialVersion: number;
 }
 
-/** The answer of a sign-in and of a refresh (SPEC §2). */
+/** The answer of a sign-in and of a refresh (docs/api.md). */
 export interface IssuedTokens {
   accessToken: string;
   tokenType: 'Bearer';

@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
-import { AppConfig, Clock, Outbox, REVOCATION_QUEUE } from '#libs/shared-kernel';
+import { AppConfig, Clock } from '#libs/shared-kernel';
+import { ApiTokenRepository } from '../domain/api-token.repository.js';
+import { CredentialVersionRepository } from '../domain/credential-version.repository.js';
 import { Session } from '../domain/session.aggregate.js';
-import { sessionCacheFields } from '../infrastructure/cache/cache-fields.js';
-import { CacheWriteThrough } from '../infrastructure/cache/cache-write-through.js';
-import { MikroOrmApiTokenRepository } from '../infrastructure/persistence/mikro-orm-api-token.repository.js';
-import { MikroOrmCredentialVersionRepository } from '../infrastructure/persistence/mikro-orm-credential-version.repository.js';
-import { MikroOrmSessionRepository } from '../infrastructure/persistence/mikro-orm-session.repository.js';
-import { OpaqueTokens } from '../infrastructure/tokens/opaque-tokens.js';
+import { SessionRepository } from '../domain/session.repository.js';
+import { CredentialRevocations } from './ports/credential-revocations.port.js';
+import { RevocationJobs } from './ports/revocation-jobs.port.js';
+import { TokenSecrets } from './ports/token-secrets.port.js';
+import { UnitOfWork } from './ports/unit-of-work.port.js';
 import type { IssuedTokens } from './principal.js';
 import { TokenIssuer } from './token-issuer.js';
 
-export const CREDENTIALS_EXPIRED_JOB = 'credentials-expired';
+export { CREDENTIALS_EXPIRED_JOB } from './ports/revocation-jobs.port.js';
 
 export interface OpenSessionInput {
   accountId: string;
@@ -24,46 +24,46 @@ export interface OpenSessionInput {
 /**
  * What identity calls (docs/architecture.md, "Contract: identity → sessions"). Every method joins
  * the caller's transaction when one is active (so its writes commit or roll back with the
- * caller's), or opens its own. Redis is written through after that transaction commits, before
- * the caller's `transactional` resolves.
+ * caller's), or opens its own. Revocations are published after that transaction commits, before
+ * the caller's transaction resolves.
  */
 @Injectable()
 export class SessionCommands {
   constructor(
-    private readonly em: EntityManager,
+    private readonly unitOfWork: UnitOfWork,
     private readonly config: AppConfig,
     private readonly clock: Clock,
-    private readonly sessions: MikroOrmSessionRepository,
-    private readonly apiTokens: MikroOrmApiTokenRepository,
-    private readonly credentialVersions: MikroOrmCredentialVersionRepository,
+    private readonly sessions: SessionRepository,
+    private readonly apiTokens: ApiTokenRepository,
+    private readonly credentialVersions: CredentialVersionRepository,
     private readonly tokens: TokenIssuer,
-    private readonly opaqueTokens: OpaqueTokens,
-    private readonly writeThrough: CacheWriteThrough,
-    private readonly outbox: Outbox,
+    private readonly secrets: TokenSecrets,
+    private readonly revocations: CredentialRevocations,
+    private readonly jobs: RevocationJobs,
   ) {}
 
   openSession(input: OpenSessionInput): Promise<IssuedTokens> {
-    return this.inTransaction(async () => {
+    return this.unitOfWork.join(async () => {
       const now = this.clock.now();
       const session = Session.open({ ...input, id: randomUUID(), now, lifetimeSeconds: this.config.REFRESH_TOKEN_TTL_SECONDS });
-      const refreshToken = this.opaqueTokens.generate();
-      const credentialVersion = await this.sessions.insertOpened(session, session.issueRefreshToken(randomUUID(), this.opaqueTokens.hash(refreshToken), now));
-      this.writeThrough.sessionOpened(session.id, sessionCacheFields(session, credentialVersion));
+      const refreshToken = this.secrets.generate();
+      const credentialVersion = await this.sessions.insertOpened(session, session.issueRefreshToken(randomUUID(), this.secrets.hash(refreshToken), now));
+      this.revocations.sessionOpened(session, credentialVersion);
       return this.tokens.issue(session, credentialVersion, refreshToken, now);
     });
   }
 
   endSession(sessionId: string, reason: string): Promise<void> {
-    return this.inTransaction(async () => {
+    return this.unitOfWork.join(async () => {
       const ended = await this.sessions.endActive({ sessionId }, reason, this.clock.now());
-      this.writeThrough.revoked({ sessionIds: ended });
+      this.revocations.revoked({ sessionIds: ended });
     });
   }
 
   endAllSessions(accountId: string, reason: string): Promise<void> {
-    return this.inTransaction(async () => {
+    return this.unitOfWork.join(async () => {
       const ended = await this.sessions.endActive({ accountId }, reason, this.clock.now());
-      this.writeThrough.revoked({ sessionIds: ended });
+      this.revocations.revoked({ sessionIds: ended });
     });
   }
 
@@ -73,19 +73,15 @@ export class SessionCommands {
    * throws RevocationUnavailableError (503).
    */
   expireAllCredentials(accountId: string, reason: string): Promise<void> {
-    return this.inTransaction(async () => {
+    return this.unitOfWork.join(async () => {
       const now = this.clock.now();
       // The lock every new credential of the account waits for (docs/sessions.md): from here on none
       // is made in the old era, and the two updates below see every one made before.
       await this.credentialVersions.advance(accountId);
       const sessionIds = await this.sessions.endActive({ accountId }, reason, now);
       const apiTokens = await this.apiTokens.revoke({ accountId }, now);
-      await this.writeThrough.revokedBeforeCommit({ sessionIds, apiTokens });
-      this.outbox.add({ queue: REVOCATION_QUEUE, name: CREDENTIALS_EXPIRED_JOB, payload: { accountId, reason, expiredAt: now.toISOString() } });
+      await this.revocations.revokedBeforeCommit({ sessionIds, apiTokens });
+      this.jobs.credentialsExpired({ accountId, reason, expiredAt: now.toISOString() });
     });
-  }
-
-  private inTransaction<T>(work: () => Promise<T>): Promise<T> {
-    return this.em.isInTransaction() ? work() : this.em.transactional(() => work());
   }
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Session } from '../domain/session.aggregate.js';
-import { AccessTokens } from '../infrastructure/tokens/access-tokens.js';
+import { AccessTokenSigner } from './ports/access-token-signer.port.js';
 import type { IssuedTokens } from './principal.js';
 
 /** The token pair of a sign-in or refresh: a fresh access JWT beside the (already stored) refresh token. */
 @Injectable()
 export class TokenIssuer {
-  constructor(private readonly accessTokens: AccessTokens) {}
+  constructor(private readonly accessTokens: AccessTokenSigner) {}
 
   issue(session: Session, credentialVersion: number, refreshToken: string, now: Date): IssuedTokens {
     const accessToken = this.accessTokens.sign({

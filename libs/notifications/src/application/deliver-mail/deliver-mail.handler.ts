@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { parseMailJob, secretsErased } from '../../domain/parse-mail-job.js';
-import { MailTemplates } from '../../infrastructure/templates/mail-templates.js';
 import { MailJobScrubber } from '../ports/mail-job-scrubber.port.js';
+import { MailRenderer } from '../ports/mail-renderer.port.js';
 import { MailTransport } from '../ports/mail-transport.port.js';
 import { SentMailLedger } from '../ports/sent-mail-ledger.port.js';
 import { MailDeliveryInProgressError } from './mail-delivery.errors.js';
@@ -20,7 +20,7 @@ export type MailDeliveryOutcome = 'sent' | 'already-sent';
  * claim the job in `sent_mails` (a lease), send, record it sent. A retry finds it sent and
  * skips. The one window left: a crash after the server accepted the message and before the
  * record, which sends it again once the lease has expired (with the same Message-ID).
- * Once the e-mail has left, the link is erased from the job's stored copies (SPEC §3.2); a job
+ * Once the e-mail has left, the link is erased from the job's stored copies (docs/security.md); a job
  * that comes back erased (relayed again) is recognised from the ledger.
  */
 @Injectable()
@@ -30,7 +30,7 @@ export class DeliverMailHandler {
   constructor(
     private readonly ledger: SentMailLedger,
     private readonly transport: MailTransport,
-    private readonly templates: MailTemplates,
+    private readonly renderer: MailRenderer,
     private readonly options: MailDeliveryOptions,
     private readonly scrubber: MailJobScrubber,
   ) {}
@@ -44,7 +44,7 @@ export class DeliverMailHandler {
 
   private async deliver(jobId: string, name: string, data: unknown): Promise<MailDeliveryOutcome> {
     const job = parseMailJob(name, data);
-    const mail = this.templates.render(job);
+    const mail = this.renderer.render(job);
     const claim = await this.ledger.claim(jobId, job.name, this.options.claimLeaseMs);
     if (claim.outcome === 'sent') return 'already-sent';
     if (claim.outcome === 'busy') throw new MailDeliveryInProgressError(jobId);

@@ -7,7 +7,7 @@ export interface GiveUpMailInput {
 
 /**
  * A job that will not be tried again (it broke the contract, or its last attempt failed) keeps
- * its non-secret fields for operators; its link is erased, as after a send (SPEC §3.2). The
+ * its non-secret fields for operators; its link is erased, as after a send (docs/security.md). The
  * owner asks for a new link.
  */
 @Injectable()

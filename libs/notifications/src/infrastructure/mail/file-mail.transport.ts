@@ -8,7 +8,7 @@ import { MailTransport, type MailReceipt, type OutgoingMail } from '../../applic
 import { messageIdFor } from './message-id.js';
 
 /**
- * With no SMTP server configured (SPEC §7): each message becomes an RFC 5322 `.eml` file in
+ * With no SMTP server configured: each message becomes an RFC 5322 `.eml` file in
  * `MAIL_DIR`, which any mail client opens. The log names the file, never its content: the
  * content holds a reset link.
  */

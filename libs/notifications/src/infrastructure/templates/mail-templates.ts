@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
+import { MailRenderer, type RenderedMail } from '../../application/ports/mail-renderer.port.js';
 import { MAIL_LOCALES, type MailJob, type MailJobName, type MailLocale } from '../../domain/mail-job.js';
 import { ACCOUNT_LOCKED_TEMPLATE } from './account-locked.template.js';
 import { INVITATION_TEMPLATE } from './invitation.template.js';
@@ -8,12 +9,6 @@ import type { LocalizedMailTemplate } from './mail-template.js';
 import { PASSWORD_CHANGED_TEMPLATE } from './password-changed.template.js';
 import { PASSWORD_RESET_COMPLETED_TEMPLATE } from './password-reset-completed.template.js';
 import { PASSWORD_RESET_TEMPLATE } from './password-reset.template.js';
-
-export interface RenderedMail {
-  subject: string;
-  text: string;
-  html: string;
-}
 
 const SOURCES: Record<MailJobName, LocalizedMailTemplate> = {
   'password-reset': PASSWORD_RESET_TEMPLATE,
@@ -36,11 +31,12 @@ type Compiled = Record<keyof RenderedMail, Handlebars.TemplateDelegate>;
  * Strict mode makes a template that names a missing field fail loudly instead of sending a gap.
  */
 @Injectable()
-export class MailTemplates {
+export class MailTemplates extends MailRenderer {
   private readonly handlebars = Handlebars.create();
   private readonly compiled = new Map<string, Compiled>();
 
   constructor() {
+    super();
     this.handlebars.registerPartial('layout', LAYOUT_TEMPLATE);
     for (const [name, locales] of Object.entries(SOURCES)) {
       for (const [locale, source] of Object.entries(locales)) {

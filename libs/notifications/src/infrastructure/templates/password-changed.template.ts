@@ -1,6 +1,6 @@
 import { type LocalizedMailTemplate, small } from './mail-template.js';
 
-/** A change ends the current session; other sessions and tokens end only with `sessionsExpired` (SPEC §4). */
+/** A change ends the current session; other sessions and tokens end only with `sessionsExpired`. */
 export const PASSWORD_CHANGED_TEMPLATE: LocalizedMailTemplate = {
   en: {
     subject: 'Your {{organizationDisplayName}} password was changed',

@@ -1,6 +1,6 @@
 import { type LocalizedMailTemplate, small } from './mail-template.js';
 
-/** A reset always ends every sign-in session (SPEC §3.4); `sessionsExpired` adds the tokens. */
+/** A reset always ends every sign-in session; `sessionsExpired` adds the tokens. */
 export const PASSWORD_RESET_COMPLETED_TEMPLATE: LocalizedMailTemplate = {
   en: {
     subject: 'Your {{organizationDisplayName}} password was reset',

@@ -13,7 +13,7 @@ export interface CredentialAuditEvent {
 export type CredentialAuditRecorder = (event: CredentialAuditEvent) => Promise<void>;
 
 /**
- * Where sessions reports API token events for the audit trail (SPEC §9). The trail belongs to
+ * Where sessions reports API token events for the audit trail. The trail belongs to
  * identity, which already depends on sessions, so identity registers a recorder here at start-up
  * instead of sessions importing identity. Recorders run in the caller's transaction.
  */

@@ -2,15 +2,13 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import type { EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Outbox, REVOCATION_QUEUE } from '#libs/shared-kernel';
+import { CredentialRevocations, type RevokedCredentials } from '../../application/ports/credential-revocations.port.js';
+import type { Session } from '../../domain/session.aggregate.js';
 import { RevocationUnavailableError } from '../../domain/sessions.errors.js';
+import { sessionCacheFields } from './cache-fields.js';
 import { CredentialCache, RevocationNotPublishedError } from './credential-cache.js';
 
 export const INVALIDATE_CACHE_JOB = 'invalidate-cache';
-
-export interface RevokedItems {
-  sessionIds?: string[];
-  apiTokens?: Array<{ id: string; secretHash: string }>;
-}
 
 interface Pending {
   revokedKeys: Set<string>;
@@ -28,7 +26,7 @@ interface Pending {
  * entries older than its reconnection.
  */
 @Injectable()
-export class CacheWriteThrough implements EventSubscriber, OnApplicationBootstrap {
+export class CacheWriteThrough extends CredentialRevocations implements EventSubscriber, OnApplicationBootstrap {
   private readonly logger = new Logger(CacheWriteThrough.name);
   private readonly pending = new WeakMap<object, Pending>();
 
@@ -36,7 +34,9 @@ export class CacheWriteThrough implements EventSubscriber, OnApplicationBootstra
     private readonly orm: MikroORM,
     private readonly em: EntityManager,
     private readonly cache: CredentialCache,
-  ) {}
+  ) {
+    super();
+  }
 
   onApplicationBootstrap(): void {
     this.orm.em.getEventManager().registerSubscriber(this);
@@ -47,7 +47,7 @@ export class CacheWriteThrough implements EventSubscriber, OnApplicationBootstra
    * this throws (503) and the caller's transaction rolls back with nothing applied. Then, as for
    * `revoked`, they are denied outright once the transaction commits.
    */
-  async revokedBeforeCommit(items: RevokedItems): Promise<void> {
+  async revokedBeforeCommit(items: RevokedCredentials): Promise<void> {
     this.revoked(items);
     const keys = [...(items.sessionIds ?? []).map((id) => this.cache.sessionKey(id)), ...(items.apiTokens ?? []).map((t) => this.cache.apiTokenKey(t.secretHash))];
     try {
@@ -59,7 +59,7 @@ export class CacheWriteThrough implements EventSubscriber, OnApplicationBootstra
     }
   }
 
-  revoked(items: RevokedItems): void {
+  revoked(items: RevokedCredentials): void {
     const pending = this.current();
     for (const id of items.sessionIds ?? []) {
       pending.sessionIds.add(id);
@@ -71,8 +71,8 @@ export class CacheWriteThrough implements EventSubscriber, OnApplicationBootstra
     }
   }
 
-  sessionOpened(sessionId: string, fields: Array<string | number>): void {
-    this.current().fills.push({ key: this.cache.sessionKey(sessionId), fields });
+  sessionOpened(session: Pick<Session, 'id' | 'accountId' | 'organizationId' | 'expiresAt'>, credentialVersion: number): void {
+    this.current().fills.push({ key: this.cache.sessionKey(session.id), fields: sessionCacheFields(session, credentialVersion) });
   }
 
   async afterTransactionCommit(args: TransactionEventArgs): Promise<void> {

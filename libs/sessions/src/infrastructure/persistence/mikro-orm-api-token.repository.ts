@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ApiToken } from '../../domain/api-token.aggregate.js';
-
-export interface RevokedApiToken {
-  id: string;
-  secretHash: string;
-}
+import { ApiTokenRepository, type RevokedApiToken } from '../../domain/api-token.repository.js';
 
 @Injectable()
-export class MikroOrmApiTokenRepository {
-  constructor(private readonly em: EntityManager) {}
+export class MikroOrmApiTokenRepository extends ApiTokenRepository {
+  constructor(private readonly em: EntityManager) {
+    super();
+  }
 
   /**
    * Stores the token only if its credential version is still the account's, under the lock an expiry
@@ -40,7 +38,6 @@ export class MikroOrmApiTokenRepository {
     return this.em.find(ApiToken, { accountId, revokedAt: null }, { orderBy: { createdAt: 'desc' } });
   }
 
-  /** Revokes one token of the account, or all its tokens; returns those it revoked now. */
   async revoke(filter: { accountId: string; id?: string }, now: Date): Promise<RevokedApiToken[]> {
     const rows = await this.em.execute<Array<{ id: string; secret_hash: string }>>(
       `update api_tokens set revoked_at = ?

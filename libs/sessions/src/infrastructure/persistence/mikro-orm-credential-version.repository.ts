@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { CredentialVersionRepository } from '../../domain/credential-version.repository.js';
 
 /**
  * The account's credential version, named by every access token. `advance` locks the row, as does
@@ -8,8 +9,10 @@ import { EntityManager } from '@mikro-orm/postgresql';
  * committing at the same time has already left behind.
  */
 @Injectable()
-export class MikroOrmCredentialVersionRepository {
-  constructor(private readonly em: EntityManager) {}
+export class MikroOrmCredentialVersionRepository extends CredentialVersionRepository {
+  constructor(private readonly em: EntityManager) {
+    super();
+  }
 
   async advance(accountId: string): Promise<number> {
     const [row] = await this.em.execute<Array<{ version: number }>>(
@@ -19,10 +22,5 @@ export class MikroOrmCredentialVersionRepository {
       [accountId],
     );
     return row.version;
-  }
-
-  async current(accountId: string): Promise<number> {
-    const [row] = await this.em.execute<Array<{ version: number }>>('select version from credential_versions where account_id = ?', [accountId]);
-    return row?.version ?? 1;
   }
 }

@@ -3,10 +3,13 @@ import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { RefreshToken } from '../../domain/refresh-token.entity.js';
 import { Session } from '../../domain/session.aggregate.js';
+import { SessionRepository } from '../../domain/session.repository.js';
 
 @Injectable()
-export class MikroOrmSessionRepository {
-  constructor(private readonly em: EntityManager) {}
+export class MikroOrmSessionRepository extends SessionRepository {
+  constructor(private readonly em: EntityManager) {
+    super();
+  }
 
   add(...entities: Array<Session | RefreshToken>): void {
     this.em.persist(entities);
@@ -42,7 +45,6 @@ export class MikroOrmSessionRepository {
     return row.version;
   }
 
-  /** The session a refresh token belongs to, locked, and then the token itself (read after the lock, so fresh). */
   async lockByRefreshToken(tokenHash: string): Promise<{ session: Session; token: RefreshToken } | null> {
     const [row] = await this.em.execute<Array<{ session_id: string }>>('select session_id from refresh_tokens where token_hash = ?', [tokenHash]);
     if (!row) return null;
@@ -55,7 +57,6 @@ export class MikroOrmSessionRepository {
     await this.em.flush();
   }
 
-  /** Ends the open sessions matching every given filter; returns the ids it ended. */
   async endActive(filter: { sessionId?: string; accountId?: string }, reason: string, now: Date): Promise<string[]> {
     const clauses = ['ended_at is null'];
     const params: unknown[] = [now, reason];

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '#libs/shared-kernel';
+import { AccessTokenSigner, type AccessTokenSubject } from '../../application/ports/access-token-signer.port.js';
 
 export interface AccessClaims {
   sub: string;
@@ -36,19 +37,21 @@ const MAX_VERIFIED = 10_000;
  * each time. Whether its session still lives is never remembered here (see CredentialVerifier).
  */
 @Injectable()
-export class AccessTokens {
+export class AccessTokens extends AccessTokenSigner {
   private readonly verified = new Map<string, AccessClaims>();
 
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    super();
+  }
 
   get ttlSeconds(): number {
     return this.config.ACCESS_TOKEN_TTL_SECONDS;
   }
 
-  sign(input: { accountId: string; organizationId: string; sessionId: string; credentialVersion: number; now: Date }): string {
+  sign(input: AccessTokenSubject): string {
     const iat = Math.floor(input.now.getTime() / 1000);
     const claims: AccessClaims = {
       sub: input.accountId,

@@ -1,29 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { Clock } from '#libs/shared-kernel';
 import { API_TOKEN_PREFIX, ApiToken } from '../../../domain/api-token.aggregate.js';
+import { ApiTokenRepository } from '../../../domain/api-token.repository.js';
 import { UnauthenticatedError } from '../../../domain/sessions.errors.js';
-import { MikroOrmApiTokenRepository } from '../../../infrastructure/persistence/mikro-orm-api-token.repository.js';
-import { OpaqueTokens } from '../../../infrastructure/tokens/opaque-tokens.js';
 import { CredentialAudit } from '../../ports/credential-audit.js';
+import { TokenSecrets } from '../../ports/token-secrets.port.js';
+import { UnitOfWork } from '../../ports/unit-of-work.port.js';
 import { CreateApiTokenCommand, type CreatedApiToken } from './create-api-token.command.js';
 
 @CommandHandler(CreateApiTokenCommand)
 export class CreateApiTokenHandler implements ICommandHandler<CreateApiTokenCommand> {
   constructor(
-    private readonly em: EntityManager,
+    private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
-    private readonly apiTokens: MikroOrmApiTokenRepository,
-    private readonly opaqueTokens: OpaqueTokens,
+    private readonly apiTokens: ApiTokenRepository,
+    private readonly secrets: TokenSecrets,
     private readonly audit: CredentialAudit,
   ) {}
 
   async execute(command: CreateApiTokenCommand): Promise<CreatedApiToken> {
-    const secret = this.opaqueTokens.generate(API_TOKEN_PREFIX);
-    const token = ApiToken.create({ ...command, id: randomUUID(), token: secret, secretHash: this.opaqueTokens.hash(secret), now: this.clock.now() });
+    const secret = this.secrets.generate(API_TOKEN_PREFIX);
+    const token = ApiToken.create({ ...command, id: randomUUID(), token: secret, secretHash: this.secrets.hash(secret), now: this.clock.now() });
     const { accountId, organizationId, origin } = command;
-    await this.em.transactional(async () => {
+    await this.unitOfWork.run(async () => {
       // The asking credential's era has ended (an expiry committed since the guard let it in).
       if (!(await this.apiTokens.addIfCurrent(token))) throw new UnauthenticatedError();
       await this.audit.record({ type: 'api-token.created', accountId, organizationId, ...origin, details: { apiTokenId: token.id, name: token.name } });

@@ -1,23 +1,23 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { Clock, NotFoundError } from '#libs/shared-kernel';
-import { CacheWriteThrough } from '../../../infrastructure/cache/cache-write-through.js';
-import { MikroOrmSessionRepository } from '../../../infrastructure/persistence/mikro-orm-session.repository.js';
+import { SessionRepository } from '../../../domain/session.repository.js';
+import { CredentialRevocations } from '../../ports/credential-revocations.port.js';
+import { UnitOfWork } from '../../ports/unit-of-work.port.js';
 import { EndSessionCommand } from './end-session.command.js';
 
 @CommandHandler(EndSessionCommand)
 export class EndSessionHandler implements ICommandHandler<EndSessionCommand> {
   constructor(
-    private readonly em: EntityManager,
+    private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
-    private readonly sessions: MikroOrmSessionRepository,
-    private readonly writeThrough: CacheWriteThrough,
+    private readonly sessions: SessionRepository,
+    private readonly revocations: CredentialRevocations,
   ) {}
 
   async execute({ accountId, sessionId, reason }: EndSessionCommand): Promise<void> {
-    const ended = await this.em.transactional(async () => {
+    const ended = await this.unitOfWork.run(async () => {
       const ids = await this.sessions.endActive({ sessionId, accountId }, reason, this.clock.now());
-      this.writeThrough.revoked({ sessionIds: ids });
+      this.revocations.revoked({ sessionIds: ids });
       return ids.length > 0;
     });
     // Another account's session answers exactly like an unknown one.

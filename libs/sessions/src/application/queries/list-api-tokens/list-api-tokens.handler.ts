@@ -1,10 +1,10 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { MikroOrmApiTokenRepository } from '../../../infrastructure/persistence/mikro-orm-api-token.repository.js';
+import { ApiTokenRepository } from '../../../domain/api-token.repository.js';
 import { type ApiTokenView, ListApiTokensQuery } from './list-api-tokens.query.js';
 
 @QueryHandler(ListApiTokensQuery)
 export class ListApiTokensHandler implements IQueryHandler<ListApiTokensQuery> {
-  constructor(private readonly apiTokens: MikroOrmApiTokenRepository) {}
+  constructor(private readonly apiTokens: ApiTokenRepository) {}
 
   async execute({ accountId }: ListApiTokensQuery): Promise<ApiTokenView[]> {
     const tokens = await this.apiTokens.listUnrevoked(accountId);

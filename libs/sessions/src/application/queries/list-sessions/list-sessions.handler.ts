@@ -1,13 +1,13 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Clock } from '#libs/shared-kernel';
-import { MikroOrmSessionRepository } from '../../../infrastructure/persistence/mikro-orm-session.repository.js';
+import { SessionRepository } from '../../../domain/session.repository.js';
 import { ListSessionsQuery, type SessionView } from './list-sessions.query.js';
 
 @QueryHandler(ListSessionsQuery)
 export class ListSessionsHandler implements IQueryHandler<ListSessionsQuery> {
   constructor(
     private readonly clock: Clock,
-    private readonly sessions: MikroOrmSessionRepository,
+    private readonly sessions: SessionRepository,
   ) {}
 
   async execute({ accountId, currentSessionId }: ListSessionsQuery): Promise<SessionView[]> {

@@ -1,0 +1,40 @@
+import { loadConfig } from '#libs/shared-kernel';
+import { CredentialAudit, type CredentialAuditEvent } from '../../application/ports/credential-audit.js';
+import type { IssuedTokens } from '../../application/principal.js';
+import { SessionCommands } from '../../application/session-commands.js';
+import { TokenIssuer } from '../../application/token-issuer.js';
+import { InMemoryApiTokenRepository } from './in-memory-api-token.repository.js';
+import { InMemoryCredentialVersionRepository } from './in-memory-credential-version.repository.js';
+import { InMemoryCredentialRevocations } from './in-memory-credential.revocations.js';
+import { InMemoryRevocationJobs, ReadableAccessTokenSigner, SequentialTokenSecrets, SteppingClock } from './in-memory-ports.js';
+import { InMemorySessionRepository } from './in-memory-session.repository.js';
+import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
+
+/** Every collaborator of the sessions handlers, in memory, wired as the module wires them. */
+export class SessionsTestKit {
+  /** Publications before commit and the commits and rollbacks, in the order they happened. */
+  readonly journal: string[] = [];
+  readonly config = loadConfig({ REFRESH_TOKEN_TTL_SECONDS: '3600' });
+  readonly clock = new SteppingClock();
+  readonly versions = new InMemoryCredentialVersionRepository();
+  readonly sessions = new InMemorySessionRepository(this.versions);
+  readonly apiTokens = new InMemoryApiTokenRepository(this.versions);
+  readonly revocations = new InMemoryCredentialRevocations(this.journal);
+  readonly jobs = new InMemoryRevocationJobs();
+  readonly secrets = new SequentialTokenSecrets();
+  readonly tokens = new TokenIssuer(new ReadableAccessTokenSigner());
+  readonly unitOfWork = new InMemoryUnitOfWork([this.versions, this.sessions, this.apiTokens, this.revocations, this.jobs], this.journal);
+  readonly audit = new CredentialAudit();
+  readonly audited: CredentialAuditEvent[] = [];
+  readonly commands = new SessionCommands(
+    this.unitOfWork, this.config, this.clock, this.sessions, this.apiTokens, this.versions, this.tokens, this.secrets, this.revocations, this.jobs,
+  );
+
+  constructor() {
+    this.audit.register(async (event) => void this.audited.push(event));
+  }
+
+  signIn(accountId = 'account-1', userAgent: string | null = 'test'): Promise<IssuedTokens> {
+    return this.commands.openSession({ accountId, organizationId: 'org-1', clientIp: '203.0.113.7', userAgent });
+  }
+}
