@@ -1,4 +1,4 @@
-// Jest runs in CommonJS mode: NestJS 12 ships ESM only, so those packages are transformed by SWC (see STACK.md).
+// Jest runs in CommonJS mode: NestJS 12 ships ESM only, so those packages are transformed by SWC.
 const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', '@borewit', 'uint8array-extras', 'content-disposition', 'uuid', 'openid-client', 'oauth4webapi', 'jose'];
 
 const base = {
