@@ -6,6 +6,7 @@ interface Attempt {
   status: number;
   accessToken?: string;
   refreshToken?: string;
+  sentAt: number;
   answeredAt: number;
 }
 
@@ -32,18 +33,22 @@ describe('an expiry racing sign-ins of the same account, two API instances', () 
     let answered = 0;
     const signIn = async (index: number): Promise<Attempt> => {
       await new Promise((resolve) => setTimeout(resolve, index * 4));
+      const sentAt = performance.now();
       const response = await stack.http(index % 2).post('/v1/auth/sign-in').send({ organization, email: account.email, password: account.password });
       answered++;
-      return { status: response.status, accessToken: response.body.accessToken, refreshToken: response.body.refreshToken, answeredAt: performance.now() };
+      return { status: response.status, accessToken: response.body.accessToken, refreshToken: response.body.refreshToken, sentAt, answeredAt: performance.now() };
     };
     const attempts = Array.from({ length: 24 }, (_, index) => signIn(index));
     // The expiry goes out once two sign-ins have been answered, with the others still in flight.
     while (answered < 2) await new Promise((resolve) => setTimeout(resolve, 1));
+    const expirySentAt = performance.now();
     await stack.http(0).post(`/v1/organizations/${organization}/accounts/${account.id}/expire-sessions`).set('authorization', adminAuth(stack)).expect(204);
     const expiredAt = performance.now();
     const results = await Promise.all(attempts);
 
     expect(results.every((attempt) => attempt.status === 200)).toBe(true);
+    // The race took place: a sign-in started before the expiry was sent was still unanswered at its 204.
+    expect(results.filter((attempt) => attempt.sentAt < expirySentAt && attempt.answeredAt > expiredAt).length).toBeGreaterThanOrEqual(1);
     const before = results.filter((attempt) => attempt.answeredAt < expiredAt);
     expect(before.length).toBeGreaterThanOrEqual(2);
     const alive: string[] = [];
