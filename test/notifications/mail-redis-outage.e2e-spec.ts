@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { PrivateRedis } from '../support/private-redis.js';
+import { eventually } from '../support/eventually.js';
 import { TestStack } from '../support/test-stack.js';
 import { commitMailJob, linkJob } from './mail-outbox.js';
 
@@ -23,10 +24,16 @@ describe('mail while Redis is down', () => {
     await redis.stop();
     const payload = linkJob('outage@example.com');
     const id = await commitMailJob(stack.api, 'password-reset', payload);
-    // A few relay polls go by with Redis down: the row stays in the outbox, unsent.
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
-    const [row] = await stack.api.get(EntityManager).fork().execute<{ sent_at: string | null }[]>('select sent_at from outbox where id = ?', [id]);
+    // The relay tries twice with Redis down, and records each failure: the row stays in the outbox, unsent.
+    const row = await eventually(async () => {
+      const [found] = await stack.api
+        .get(EntityManager)
+        .fork()
+        .execute<{ sent_at: string | null; attempts: number; last_error: string | null }[]>('select sent_at, attempts, last_error from outbox where id = ?', [id]);
+      return found.attempts >= 2 ? found : undefined;
+    }, 'two failed relay attempts');
     expect(row.sent_at).toBeNull();
+    expect(row.last_error).toEqual(expect.any(String));
     expect(stack.mail.to('outage@example.com')).toHaveLength(0);
 
     await redis.start();
