@@ -26,6 +26,9 @@ describe('console: account information, and a password change that expires every
     const me = (bearer: string) => stack.http().get('/v1/me').set('authorization', `Bearer ${bearer}`);
     const elsewhere = await stack.http().post('/v1/auth/sign-in').send(account).expect(200);
 
+    // Signed out first, whatever session another test left in the page.
+    await page.goto(`${baseUrl}/`);
+    await page.evaluate('sessionStorage.clear()');
     await signIn(page, baseUrl, account);
     await page.getByRole('heading', { name: 'Account information' }).waitFor();
     await page.locator('tr', { hasText: 'This session' }).waitFor();
@@ -82,7 +85,13 @@ describe('console: account information, and a password change that expires every
   });
 
   it('refuses a wrong current password without signing out', async () => {
-    const { page } = harness;
+    // Its own account and session, signed in here: nothing left open by the test before it.
+    const { page, baseUrl, stack } = harness;
+    const own = await createAccount(stack);
+    await page.goto(`${baseUrl}/`);
+    await page.evaluate('sessionStorage.clear()');
+    await signIn(page, baseUrl, own);
+    await page.getByRole('heading', { name: 'Account information' }).waitFor();
     await page.getByLabel('Current password').fill('Not-the-Pw!Zx7');
     const changed = strongPassword();
     await page.getByLabel('New password', { exact: true }).fill(changed);
