@@ -51,10 +51,13 @@ export class PrivateRedisCluster {
     const members: Node[] = [];
     for (let index = 0; index < masters * (1 + replicas); index++) {
       const port = await allocatePort();
+      // Its own bus port: the default (port + 10000) may be taken, or past 65535 for a port the system chose.
+      const busPort = await allocatePort();
       const child = spawnTracked(
         'redis-server',
         [
           '--port', String(port),
+          '--cluster-port', String(busPort),
           '--bind', '127.0.0.1',
           '--cluster-enabled', 'yes',
           '--cluster-config-file', `nodes-${port}.conf`,
