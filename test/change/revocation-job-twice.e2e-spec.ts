@@ -40,7 +40,9 @@ describe('the revocation clean-up job, delivered twice', () => {
     );
     const connection = new Redis(stack.config.REDIS_URL, { maxRetriesPerRequest: null });
     const queue = new Queue(REVOCATION_QUEUE, { connection, prefix: stack.config.redisPrefix });
-    const events = new QueueEvents(REVOCATION_QUEUE, { connection: connection.duplicate(), prefix: stack.config.redisPrefix });
+    // BullMQ never closes a connection it was given: both are disconnected here, or one holds Jest open.
+    const eventsConnection = connection.duplicate();
+    const events = new QueueEvents(REVOCATION_QUEUE, { connection: eventsConnection, prefix: stack.config.redisPrefix });
     try {
       await events.waitUntilReady();
       const job = await queue.add('credentials-expired', payload, { jobId: 'delivered-again' });
@@ -49,6 +51,7 @@ describe('the revocation clean-up job, delivered twice', () => {
       await events.close();
       await queue.close();
       connection.disconnect();
+      eventsConnection.disconnect();
     }
 
     await me(old.accessToken).expect(401);
