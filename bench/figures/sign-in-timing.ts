@@ -45,7 +45,7 @@ export async function measureSignInTiming(context: BenchContext): Promise<Figure
   };
   const compare = async (name: string, expected: number): Promise<Pair> => {
     const pair: Pair = { name, account: [], unknown: [] };
-    for (let i = 0; i < 10; i += 1) await timed(`warm-up-${name.replace(/[^a-z0-9]+/gi, '-')}-${i}@${SEED_DOMAIN}`, 401, 'timing-warm-up');
+    for (let i = 0; i < 10; i += 1) await timed(`warm-up-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}-${i}@${SEED_DOMAIN}`, 401, 'timing-warm-up');
     for (let i = 0; i < SAMPLES; i += 1) {
       const order = i % 2 === 0 ? (['account', 'unknown'] as const) : (['unknown', 'account'] as const);
       for (const kind of order) {
