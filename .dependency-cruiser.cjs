@@ -24,10 +24,17 @@ module.exports = {
     },
     {
       name: 'domain-reaches-no-framework',
-      comment: 'nothing a domain/ file imports, directly or through other files, is Nest, MikroORM or ioredis. Today every such path runs through #libs/shared-kernel (its index exports the platform too); those are listed in .dependency-cruiser-known-violations.json, which lint ignores (--ignore-known) until the shared kernel is split',
+      comment: 'nothing a domain/ file imports, directly or through other files, is Nest, MikroORM or ioredis (domain code takes its building blocks from #libs/building-blocks, never from #libs/platform)',
       severity: 'error',
       from: { path: '^libs/[^/]+/src/domain/', pathNot: '\\.spec\\.ts$' },
       to: { path: 'node_modules/(@nestjs|@mikro-orm|ioredis)/', reachable: true },
+    },
+    {
+      name: 'building-blocks-are-pure',
+      comment: 'libs/building-blocks (errors, aggregate root, domain event, clock) imports no framework and no other library of the repository',
+      severity: 'error',
+      from: { path: '^libs/building-blocks/' },
+      to: { path: ['node_modules/', '^libs/(?!building-blocks/)'] },
     },
     {
       name: 'modules-meet-at-index',

@@ -1,4 +1,4 @@
-import { explainStartupFailure, migrateDatabase, readEnvironment } from '#libs/shared-kernel';
+import { explainStartupFailure, migrateDatabase, readEnvironment } from '#libs/platform';
 import { MIGRATIONS } from '../migrations/index.js';
 
 /** `npm run db:migrate`: creates the database if missing and applies pending migrations. */

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { explainStartupFailure, migrateDatabase, readEnvironment } from '#libs/shared-kernel';
+import { explainStartupFailure, migrateDatabase, readEnvironment } from '#libs/platform';
 import { MIGRATIONS } from '../migrations/index.js';
 
 /**

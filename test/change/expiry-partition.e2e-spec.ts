@@ -1,4 +1,4 @@
-import { AppConfig } from '#libs/shared-kernel';
+import { AppConfig } from '#libs/platform';
 import { Redis } from 'ioredis';
 import { adminAuth, createAccount, createOrganization, signIn, strongPassword } from '../support/fixtures.js';
 import { eventually } from '../support/eventually.js';

@@ -1,6 +1,6 @@
 import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
-import { REVOCATION_QUEUE } from '#libs/shared-kernel';
+import { REVOCATION_QUEUE } from '#libs/platform';
 import { adminAuth, createAccount, createOrganization, signIn } from '../support/fixtures.js';
 import { adminQuery } from '../support/postgres-admin.js';
 import { eventually } from '../support/eventually.js';

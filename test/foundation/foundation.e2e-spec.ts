@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { MAIL_QUEUE, Outbox, OutboxRelay } from '#libs/shared-kernel';
+import { MAIL_QUEUE, Outbox, OutboxRelay } from '#libs/platform';
 import { eventually } from '../support/eventually.js';
 import { TestStack } from '../support/test-stack.js';
 

@@ -1,4 +1,4 @@
-import { OutboxRelay } from '#libs/shared-kernel';
+import { OutboxRelay } from '#libs/platform';
 import type { TestStack } from '../support/test-stack.js';
 
 /**

@@ -1,4 +1,4 @@
-import { InvalidationChannel } from '#libs/shared-kernel';
+import { InvalidationChannel } from '#libs/platform';
 import { adminAuth, createAccount, createOrganization, signIn, strongPassword } from '../support/fixtures.js';
 import { eventually } from '../support/eventually.js';
 import { adminQuery } from '../support/postgres-admin.js';

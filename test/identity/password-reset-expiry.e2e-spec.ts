@@ -1,4 +1,4 @@
-import { Clock } from '#libs/shared-kernel';
+import { Clock } from '#libs/building-blocks';
 import { createAccount, createOrganization, strongPassword } from '../support/fixtures.js';
 import { TestStack } from '../support/test-stack.js';
 import { closeStack } from './close-stack.js';

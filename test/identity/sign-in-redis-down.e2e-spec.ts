@@ -1,4 +1,4 @@
-import { OutboxRelay } from '#libs/shared-kernel';
+import { OutboxRelay } from '#libs/platform';
 import { createAccount, createOrganization, signIn } from '../support/fixtures.js';
 import { PrivateRedis } from '../support/private-redis.js';
 import { TestStack } from '../support/test-stack.js';

@@ -1,6 +1,7 @@
 import { adminAuth, createAccount, createOrganization, signIn, strongPassword, type TestAccount } from '../support/fixtures.js';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { AppConfig, Clock } from '#libs/shared-kernel';
+import { Clock } from '#libs/building-blocks';
+import { AppConfig } from '#libs/platform';
 import { LockNoticeSweeper } from '#libs/identity';
 import { TestStack } from '../support/test-stack.js';
 import { closeStack } from './close-stack.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { simpleParser } from 'mailparser';
-import { AppConfig } from '#libs/shared-kernel';
+import { AppConfig } from '#libs/platform';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app.js';
 import { TestStack } from '../support/test-stack.js';
 import { eventually } from '../support/eventually.js';

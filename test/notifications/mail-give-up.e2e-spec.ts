@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { MAIL_QUEUE, QueueRegistry } from '#libs/shared-kernel';
+import { MAIL_QUEUE, QueueRegistry } from '#libs/platform';
 import { TestStack } from '../support/test-stack.js';
 import { eventually } from '../support/eventually.js';
 import { commitMailJob, linkJob } from './mail-outbox.js';

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { INestApplicationContext } from '@nestjs/common';
-import { MAIL_QUEUE, Outbox } from '#libs/shared-kernel';
+import { MAIL_QUEUE, Outbox } from '#libs/platform';
 
 /** Commits a mail job to the outbox as a producer does, in a transaction; returns the row (and job) id. */
 export async function commitMailJob(app: INestApplicationContext, name: string, payload: Record<string, unknown>): Promise<string> {

@@ -3,7 +3,7 @@ import { WorkerHost } from '@nestjs/bullmq';
 import { type INestApplicationContext, Logger } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { MailDeliveryOptions } from '#libs/notifications';
-import { AppConfig, MAIL_QUEUE, QueueRegistry } from '#libs/shared-kernel';
+import { AppConfig, MAIL_QUEUE, QueueRegistry } from '#libs/platform';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app.js';
 import { TestStack } from '../support/test-stack.js';
 import { eventually } from '../support/eventually.js';

@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { MAIL_QUEUE, OutboxRelay, QueueRegistry } from '#libs/shared-kernel';
+import { MAIL_QUEUE, OutboxRelay, QueueRegistry } from '#libs/platform';
 import { TestStack } from '../support/test-stack.js';
 import { eventually } from '../support/eventually.js';
 import { changeJob, commitMailJob, linkJob } from './mail-outbox.js';

@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { MAIL_QUEUE, QueueRegistry } from '#libs/shared-kernel';
+import { MAIL_QUEUE, QueueRegistry } from '#libs/platform';
 import { adminAuth, createAccount, createOrganization, strongPassword } from '../support/fixtures.js';
 import { eventually } from '../support/eventually.js';
 import { TestStack } from '../support/test-stack.js';

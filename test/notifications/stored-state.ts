@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { connectTestRedis, scanKeys, type TestRedis } from '../support/redis-keys.js';
-import type { AppConfig } from '#libs/shared-kernel';
+import type { AppConfig } from '#libs/platform';
 
 /** Every row of every table of the database's `public` schema, as JSON text, by table name. */
 export async function everyTableRow(em: EntityManager): Promise<Map<string, string>> {

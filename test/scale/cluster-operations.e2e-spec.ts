@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { loadConfig } from '#libs/shared-kernel';
+import { loadConfig } from '#libs/platform';
 import { allocatePort } from '../support/child-processes.js';
 import { eventually } from '../support/eventually.js';
 import { PrivateRedisCluster } from '../support/private-redis-cluster.js';

@@ -1,4 +1,4 @@
-import { loadConfig, migrateDatabase } from '#libs/shared-kernel';
+import { loadConfig, migrateDatabase } from '#libs/platform';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { eventually } from '../support/eventually.js';
 import { adminAuth, createAccount, createOrganization, signIn, strongPassword, type TestAccount } from '../support/fixtures.js';

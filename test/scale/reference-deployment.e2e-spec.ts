@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
-import { loadConfig } from '#libs/shared-kernel';
+import { loadConfig } from '#libs/platform';
 
 /**
  * deploy/docker-compose.scale.yml cannot be run here (no Docker engine): its structure is checked

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
-import { loadConfig, migrateDatabase } from '#libs/shared-kernel';
+import { loadConfig, migrateDatabase } from '#libs/platform';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { allocatePort, trackCloser, trackedDirectory } from '../support/child-processes.js';
 import { PrivatePostgres } from '../support/private-postgres.js';

@@ -1,5 +1,5 @@
 import { Cluster, Redis } from 'ioredis';
-import type { AppConfig } from '#libs/shared-kernel';
+import type { AppConfig } from '#libs/platform';
 
 export type TestRedis = Redis | Cluster;
 

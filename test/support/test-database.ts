@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { loadConfig, migrateDatabase } from '#libs/shared-kernel';
+import { loadConfig, migrateDatabase } from '#libs/platform';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { serverUrl } from './postgres-admin.js';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { type AppConfig, loadConfig } from '#libs/shared-kernel';
+import { type AppConfig, loadConfig } from '#libs/platform';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app.js';
 import { connectTestRedis, deleteKeys } from './redis-keys.js';

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { type AppConfig, OperationsModule, ProblemDetailsFilter, RateLimitModule, SharedKernelModule } from '#libs/shared-kernel';
+import { type AppConfig, OperationsModule, ProblemDetailsFilter, RateLimitModule, PlatformModule } from '#libs/platform';
 import { SessionsModule } from '#libs/sessions';
 import { IdentityModule } from '#libs/identity';
 
@@ -8,7 +8,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [SharedKernelModule.forRoot(config), RateLimitModule, OperationsModule, SessionsModule, IdentityModule],
+      imports: [PlatformModule.forRoot(config), RateLimitModule, OperationsModule, SessionsModule, IdentityModule],
       providers: [ProblemDetailsFilter],
     };
   }

@@ -3,7 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
-import { acceptJsonBodiesOnly, type AppConfig, problem, ProblemDetailsFilter, StrictValidationPipe } from '#libs/shared-kernel';
+import { acceptJsonBodiesOnly, type AppConfig, problem, ProblemDetailsFilter, StrictValidationPipe } from '#libs/platform';
 import { AppModule } from './app.module.js';
 import { serveConsole } from './console-static.js';
 import { useSecurityHeaders } from './security-headers.js';

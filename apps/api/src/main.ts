@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { runEntryPoint } from '#libs/shared-kernel';
+import { runEntryPoint } from '#libs/platform';
 import { createApiApp } from './create-api-app.js';
 
 await runEntryPoint('api', async (config) => {

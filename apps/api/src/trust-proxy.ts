@@ -1,4 +1,4 @@
-import type { AppConfig } from '#libs/shared-kernel';
+import type { AppConfig } from '#libs/platform';
 
 type FastifyTrustProxy = false | string[] | ((address: string, hop: number) => boolean);
 

@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
-import type { AppConfig } from '#libs/shared-kernel';
+import type { AppConfig } from '#libs/platform';
 import { WorkerModule } from './worker.module.js';
 
 /**

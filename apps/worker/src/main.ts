@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runEntryPoint } from '#libs/shared-kernel';
+import { runEntryPoint } from '#libs/platform';
 import { createWorkerApp } from './create-worker-app.js';
 
 await runEntryPoint('worker', (config) => createWorkerApp(config));

@@ -1,7 +1,7 @@
 import { BullModule, WorkerHost } from '@nestjs/bullmq';
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
-import { type AppConfig, createRedisConnection, type RedisConnection, SharedKernelModule } from '#libs/shared-kernel';
+import { type AppConfig, createRedisConnection, type RedisConnection, PlatformModule } from '#libs/platform';
 import { NotificationsModule } from '#libs/notifications';
 import { SessionsWorkerModule } from '#libs/sessions';
 
@@ -20,7 +20,7 @@ export class WorkerModule implements OnApplicationShutdown {
       module: WorkerModule,
       imports: [
         DiscoveryModule,
-        SharedKernelModule.forRoot(config),
+        PlatformModule.forRoot(config),
         BullModule.forRoot({ connection, prefix: config.redisPrefix }),
         NotificationsModule,
         SessionsWorkerModule,

@@ -1,7 +1,7 @@
 import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { AppConfig, MAIL_QUEUE } from '#libs/shared-kernel';
+import { AppConfig, MAIL_QUEUE } from '#libs/platform';
 import { DeliverMailHandler } from './application/deliver-mail/deliver-mail.handler.js';
 import { MailDeliveryOptions } from './application/deliver-mail/mail-delivery.options.js';
 import { GiveUpMailHandler } from './application/give-up-mail/give-up-mail.handler.js';

@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { REVOCATION_QUEUE } from '#libs/shared-kernel';
+import { REVOCATION_QUEUE } from '#libs/platform';
 import { CredentialCache } from './infrastructure/cache/credential-cache.js';
 import { CacheTrust } from './infrastructure/cache/cache-trust.js';
 import { RevocationCleanUp } from './infrastructure/queue/revocation-clean-up.js';

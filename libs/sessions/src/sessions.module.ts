@@ -3,7 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { AppConfig } from '#libs/shared-kernel';
+import { AppConfig } from '#libs/platform';
 import { CreateApiTokenHandler } from './application/commands/create-api-token/create-api-token.handler.js';
 import { EndSessionHandler } from './application/commands/end-session/end-session.handler.js';
 import { RefreshSessionHandler } from './application/commands/refresh-session/refresh-session.handler.js';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ValidationFailedError } from '#libs/shared-kernel';
+import { ValidationFailedError } from '#libs/building-blocks';
 import { maskEmail, normalizeEmail } from './email-address.vo.js';
 import { Organization } from './organization.aggregate.js';
 

@@ -1,4 +1,4 @@
-import { ValidationFailedError } from '#libs/shared-kernel';
+import { ValidationFailedError } from '#libs/building-blocks';
 import type { PasswordPolicyOverrides, PasswordPolicySettings } from '#libs/password-policy';
 
 const NAME_PATTERN = /^[a-z0-9-]{3,63}$/;

@@ -1,3 +1,4 @@
+import type { RequestOrigin } from '#libs/building-blocks';
 /** Every security event of the audit trail (docs/api.md#audit-trail); the string is what the audit API returns and filters on. */
 export const SECURITY_EVENT_TYPES = [
   'organization.created',
@@ -18,13 +19,6 @@ export const SECURITY_EVENT_TYPES = [
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
 
 /** Where a request came from, recorded with each event. */
-export interface RequestOrigin {
-  readonly clientIp: string;
-  readonly userAgent: string | null;
-}
-
-export const INTERNAL_ORIGIN: RequestOrigin = { clientIp: 'internal', userAgent: null };
-
 /** An audit record; `details` never holds a secret (no password, token or hash). */
 export class SecurityEvent {
   constructor(

@@ -1,3 +1,4 @@
+import { DomainError } from '#libs/building-blocks';
 import type { PolicyViolation } from './policy-violation.vo.js';
 
 export interface FieldError {
@@ -5,24 +6,10 @@ export interface FieldError {
   readonly message: string;
 }
 
-/**
- * Same shape as the shared kernel's DomainError (`code`, `message`, `extensions`), which
- * this module does not import: the shared kernel's public surface brings NestJS and
- * MikroORM with it, and this module stays free of both.
- */
-abstract class PasswordPolicyError extends Error {
-  abstract readonly code: string;
-  readonly extensions: Record<string, unknown> = {};
-
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
-
 /** Settings outside the limits of docs/api.md#password-policy; `errors` names every failing field. */
-export class PolicySettingsInvalidError extends PasswordPolicyError {
+export class PolicySettingsInvalidError extends DomainError {
   readonly code = 'VALIDATION_FAILED';
+  readonly status = 400;
 
   constructor(readonly errors: readonly FieldError[]) {
     super(errors.map((error) => error.message).join(' '));
@@ -36,8 +23,9 @@ export class PolicySettingsInvalidError extends PasswordPolicyError {
 }
 
 /** A password the policy refuses; carries every violation, never the password. */
-export class PasswordPolicyViolationError extends PasswordPolicyError {
+export class PasswordPolicyViolationError extends DomainError {
   readonly code = 'PASSWORD_POLICY_VIOLATION';
+  readonly status = 422;
 
   constructor(readonly violations: readonly PolicyViolation[]) {
     super('The password does not meet the password policy.');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppConfig, Clock } from '#libs/shared-kernel';
+import { Clock } from '#libs/building-blocks';
+import { AppConfig } from '#libs/platform';
 import { ApiTokenRepository } from '../domain/api-token.repository.js';
 import { CredentialVersionRepository } from '../domain/credential-version.repository.js';
 import { Session } from '../domain/session.aggregate.js';

@@ -1,4 +1,4 @@
-import { AggregateRoot } from '#libs/shared-kernel';
+import { AggregateRoot } from '#libs/building-blocks';
 
 export const API_TOKEN_PREFIX = 'lk_';
 /** How much of the token the list shows, so a user can tell tokens apart without the secret. */

@@ -1,4 +1,4 @@
-import { AggregateRoot } from '#libs/shared-kernel';
+import { AggregateRoot } from '#libs/building-blocks';
 import { RefreshToken } from './refresh-token.entity.js';
 
 export interface OpenSessionInput {

@@ -1,8 +1,9 @@
-import { DomainError } from '#libs/shared-kernel';
+import { DomainError } from '#libs/building-blocks';
 
 /** Missing, malformed, expired or revoked credentials: one answer for all, so none is told apart. */
 export class UnauthenticatedError extends DomainError {
   readonly code = 'UNAUTHENTICATED';
+  readonly status = 401;
 
   constructor(message = 'Authentication is required: the token is missing, invalid, expired or revoked.') {
     super(message);
@@ -16,12 +17,9 @@ export class UnauthenticatedError extends DomainError {
  */
 export class RevocationUnavailableError extends DomainError {
   readonly code = 'SERVICE_UNAVAILABLE';
+  readonly status = 503;
 
   constructor() {
     super('The expiry could not be applied on every instance right now; nothing was changed. Retry shortly.');
   }
-}
-
-export class ForbiddenError extends DomainError {
-  readonly code = 'FORBIDDEN';
 }

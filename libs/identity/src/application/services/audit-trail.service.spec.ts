@@ -1,4 +1,4 @@
-import { Clock } from '#libs/shared-kernel';
+import { Clock } from '#libs/building-blocks';
 import { InMemorySecurityEventRepository } from '../../infrastructure/testing/in-memory-security-event.repository.js';
 import { AuditTrail } from './audit-trail.service.js';
 

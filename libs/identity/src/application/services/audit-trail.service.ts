@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { Clock } from '#libs/shared-kernel';
-import { type RequestOrigin, SecurityEvent, type SecurityEventType } from '../../domain/security-event.js';
+import { Clock } from '#libs/building-blocks';
+import type { RequestOrigin } from '#libs/building-blocks';
+import { SecurityEvent, type SecurityEventType } from '../../domain/security-event.js';
 import { SecurityEventRepository } from '../../domain/security-event.repository.js';
 
 /**

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '#libs/shared-kernel';
+import { Clock } from '#libs/building-blocks';
 import type { Account, FailedEntryOutcome } from '../../domain/account.aggregate.js';
 import { AccountRepository } from '../../domain/account.repository.js';
 import { isEmailAddress } from '../../domain/email-address.vo.js';
 import type { Organization } from '../../domain/organization.aggregate.js';
 import { OrganizationRepository } from '../../domain/organization.repository.js';
-import { INTERNAL_ORIGIN, type RequestOrigin } from '../../domain/security-event.js';
+import { INTERNAL_ORIGIN, type RequestOrigin } from '#libs/building-blocks';
 import { UnknownIdentityRepository } from '../../domain/unknown-identity.repository.js';
 import { DeferredWork } from '../ports/deferred-work.port.js';
 import { UnitOfWork } from '../ports/unit-of-work.port.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '#libs/shared-kernel';
+import { NotFoundError } from '#libs/building-blocks';
 import type { Account } from '../../domain/account.aggregate.js';
 import { AccountRepository } from '../../domain/account.repository.js';
 import type { Organization } from '../../domain/organization.aggregate.js';

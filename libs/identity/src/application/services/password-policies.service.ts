@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommonPasswordList, PasswordHistoryMatcher, PasswordPolicy, type PasswordPolicyOverrides, PasswordPolicySettings, PolicySettingsInvalidError } from '#libs/password-policy';
-import { ValidationFailedError } from '#libs/shared-kernel';
+import { ValidationFailedError } from '#libs/building-blocks';
 import type { Account } from '../../domain/account.aggregate.js';
 import { PasswordPolicyViolatedError } from '../../domain/identity.errors.js';
 import type { Organization } from '../../domain/organization.aggregate.js';

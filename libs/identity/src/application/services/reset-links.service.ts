@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '#libs/shared-kernel';
+import { AppConfig } from '#libs/platform';
 import type { Account } from '../../domain/account.aggregate.js';
 import type { Organization } from '../../domain/organization.aggregate.js';
 import { PasswordResetToken, type ResetTokenPurpose } from '../../domain/password-reset-token.aggregate.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidationChannel, ReadThroughCache } from '#libs/shared-kernel';
+import { InvalidationChannel, ReadThroughCache } from '#libs/platform';
 import { MeViewReader } from '../../application/ports/me-view.reader.port.js';
 import type { MeView } from '../../application/queries/get-me/get-me.query.js';
 import { SqlMeViewReader } from '../persistence/sql-me-view.reader.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { PasswordPolicyOverrides } from '#libs/password-policy';
-import { InvalidationChannel, ReadThroughCache } from '#libs/shared-kernel';
+import { InvalidationChannel, ReadThroughCache } from '#libs/platform';
 import { Organization } from '../../domain/organization.aggregate.js';
 
 /** Bounds how long an instance can read old settings if an invalidation could not be broadcast. */

@@ -1,4 +1,4 @@
-import { loadConfig } from '#libs/shared-kernel';
+import { loadConfig } from '#libs/platform';
 import { Argon2PasswordHasher } from './argon2-password.hasher.js';
 
 /** Written by node-argon2 (the library before @node-rs/argon2), m=19456, t=2, p=1: installations hold such hashes. */

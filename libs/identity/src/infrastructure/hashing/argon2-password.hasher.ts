@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { type Algorithm, hash, parseOptions, verify } from '@node-rs/argon2';
-import { AppConfig } from '#libs/shared-kernel';
+import { AppConfig } from '#libs/platform';
 import { PasswordHasher } from '../../application/ports/password-hasher.port.js';
 
 /** `Algorithm.Argon2id` of @node-rs/argon2, whose enum is declared `const` (unusable under isolatedModules). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MAIL_QUEUE, Outbox } from '#libs/shared-kernel';
+import { MAIL_QUEUE, Outbox } from '#libs/platform';
 import { type MailJobName, MailOutbox } from '../../application/ports/mail-outbox.port.js';
 
 @Injectable()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError } from '#libs/shared-kernel';
+import { ConflictError } from '#libs/building-blocks';
 import { Account } from '../../domain/account.aggregate.js';
 import { AccountRepository, type StoredCredentials } from '../../domain/account.repository.js';
 import { PasswordHistory } from '../../domain/password-history.vo.js';

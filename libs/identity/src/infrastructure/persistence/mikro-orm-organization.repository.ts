@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError } from '#libs/shared-kernel';
+import { ConflictError } from '#libs/building-blocks';
 import { Organization } from '../../domain/organization.aggregate.js';
 import { OrganizationRepository } from '../../domain/organization.repository.js';
 import { CachedOrganizationReader } from '../cache/cached-organization.reader.js';

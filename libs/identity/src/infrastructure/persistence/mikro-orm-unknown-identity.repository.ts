@@ -1,7 +1,7 @@
 import { createHmac, hkdfSync } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { AppConfig } from '#libs/shared-kernel';
+import { AppConfig } from '#libs/platform';
 import { UnknownIdentity } from '../../domain/unknown-identity.aggregate.js';
 import { UnknownIdentityRepository } from '../../domain/unknown-identity.repository.js';
 

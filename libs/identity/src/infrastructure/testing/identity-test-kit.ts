@@ -1,4 +1,5 @@
-import { Clock, loadConfig } from '#libs/shared-kernel';
+import { Clock } from '#libs/building-blocks';
+import { loadConfig } from '#libs/platform';
 import { CommonPasswordList, PasswordHistoryMatcher, type PasswordRule } from '#libs/password-policy';
 import { AuditTrail } from '../../application/services/audit-trail.service.js';
 import { FailedEntries } from '../../application/services/failed-entries.service.js';

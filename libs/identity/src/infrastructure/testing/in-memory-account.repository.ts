@@ -1,4 +1,4 @@
-import { ConflictError } from '#libs/shared-kernel';
+import { ConflictError } from '#libs/building-blocks';
 import type { Account } from '../../domain/account.aggregate.js';
 import { AccountRepository, type StoredCredentials } from '../../domain/account.repository.js';
 import { PasswordHistory } from '../../domain/password-history.vo.js';

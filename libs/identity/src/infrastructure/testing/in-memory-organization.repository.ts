@@ -1,4 +1,4 @@
-import { ConflictError } from '#libs/shared-kernel';
+import { ConflictError } from '#libs/building-blocks';
 import type { Organization } from '../../domain/organization.aggregate.js';
 import { OrganizationRepository } from '../../domain/organization.repository.js';
 

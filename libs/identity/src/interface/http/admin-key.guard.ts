@@ -1,5 +1,5 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
-import { AppConfig, StaticBearerKey } from '#libs/shared-kernel';
+import { AppConfig, StaticBearerKey } from '#libs/platform';
 import { UnauthenticatedError } from '#libs/sessions';
 
 /** `Authorization: Bearer {ADMIN_API_KEY}` (docs/api.md#administration); the service key is a different secret and is refused here. */

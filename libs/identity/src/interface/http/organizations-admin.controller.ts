@@ -1,3 +1,4 @@
+import { ClientOrigin } from '#libs/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiServiceUnavailableResponse } from '@nestjs/swagger';
@@ -9,12 +10,11 @@ import { ExpireAccountSessions } from '../../application/commands/expire-account
 import { RequireAccountReset } from '../../application/commands/require-account-reset/require-account-reset.command.js';
 import { UpdatePasswordPolicy } from '../../application/commands/update-password-policy/update-password-policy.command.js';
 import { ListSecurityEvents, type SecurityEventPage } from '../../application/queries/list-security-events/list-security-events.query.js';
-import type { RequestOrigin } from '../../domain/security-event.js';
+import type { RequestOrigin } from '#libs/building-blocks';
 import { AdminKeyGuard } from './admin-key.guard.js';
 import { CreateAccountDto } from './dtos/account.dto.js';
 import { CreateOrganizationDto, PasswordPolicyDto, SecurityEventsQueryDto } from './dtos/organization.dto.js';
 import { AccountResponse, OrganizationResponse, PasswordPolicyResponse, SecurityEventPageResponse } from './dtos/responses.dto.js';
-import { Origin } from './request-origin.decorator.js';
 
 /** docs/api.md#administration and #audit-trail, with the administration key. */
 @ApiTags('administration')
@@ -29,19 +29,19 @@ export class OrganizationsAdminController {
 
   @Post()
   @ApiCreatedResponse({ type: OrganizationResponse })
-  create(@Body() body: CreateOrganizationDto, @Origin() origin: RequestOrigin): Promise<OrganizationView> {
+  create(@Body() body: CreateOrganizationDto, @ClientOrigin() origin: RequestOrigin): Promise<OrganizationView> {
     return this.commands.execute(new CreateOrganization(body.name, body.displayName, origin));
   }
 
   @Put(':organization/password-policy')
   @ApiOkResponse({ type: PasswordPolicyResponse })
-  setPolicy(@Param('organization') organization: string, @Body() body: PasswordPolicyDto, @Origin() origin: RequestOrigin): Promise<PasswordPolicyDescription> {
+  setPolicy(@Param('organization') organization: string, @Body() body: PasswordPolicyDto, @ClientOrigin() origin: RequestOrigin): Promise<PasswordPolicyDescription> {
     return this.commands.execute(new UpdatePasswordPolicy(organization, body, origin));
   }
 
   @Post(':organization/accounts')
   @ApiCreatedResponse({ type: AccountResponse })
-  createAccount(@Param('organization') organization: string, @Body() body: CreateAccountDto, @Origin() origin: RequestOrigin): Promise<AccountView> {
+  createAccount(@Param('organization') organization: string, @Body() body: CreateAccountDto, @ClientOrigin() origin: RequestOrigin): Promise<AccountView> {
     return this.commands.execute(new CreateAccount(organization, body.email, body.password, body.locale ?? 'en', origin));
   }
 
@@ -49,14 +49,14 @@ export class OrganizationsAdminController {
   @ApiNoContentResponse({ description: 'Every session, refresh, access and API token of the account stopped working.' })
   @ApiServiceUnavailableResponse({ description: 'The expiry could not be made visible on every instance (Redis unreachable from this one): nothing was changed; retry after Retry-After seconds.' })
   @HttpCode(204)
-  async expireSessions(@Param('organization') organization: string, @Param('id') id: string, @Origin() origin: RequestOrigin): Promise<void> {
+  async expireSessions(@Param('organization') organization: string, @Param('id') id: string, @ClientOrigin() origin: RequestOrigin): Promise<void> {
     await this.commands.execute(new ExpireAccountSessions(organization, id, origin));
   }
 
   @Post(':organization/accounts/:id/require-reset')
   @ApiNoContentResponse({ description: 'The account must reset its password; a reset link was e-mailed.' })
   @HttpCode(204)
-  async requireReset(@Param('organization') organization: string, @Param('id') id: string, @Origin() origin: RequestOrigin): Promise<void> {
+  async requireReset(@Param('organization') organization: string, @Param('id') id: string, @ClientOrigin() origin: RequestOrigin): Promise<void> {
     await this.commands.execute(new RequireAccountReset(organization, id, origin));
   }
 

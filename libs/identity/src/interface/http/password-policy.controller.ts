@@ -6,7 +6,7 @@ import { CheckPassword, type PasswordCheck } from '../../application/queries/che
 import { GetPasswordPolicy } from '../../application/queries/get-password-policy/get-password-policy.query.js';
 import { PasswordCheckResponse, PasswordPolicyResponse } from './dtos/responses.dto.js';
 import { PasswordCheckDto } from './dtos/account.dto.js';
-import { RateLimit } from '#libs/shared-kernel';
+import { RateLimit } from '#libs/platform';
 
 /** Public (docs/api.md#password-policy): a client renders the rules and checks as the user types. */
 @ApiTags('password policy')

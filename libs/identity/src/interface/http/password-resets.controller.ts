@@ -4,11 +4,10 @@ import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiS
 import { RequestReset } from '../../application/commands/request-reset/request-reset.command.js';
 import { ResetPassword } from '../../application/commands/reset-password/reset-password.command.js';
 import { type ResetTokenView, VerifyResetToken } from '../../application/queries/verify-reset-token/verify-reset-token.query.js';
-import type { RequestOrigin } from '../../domain/security-event.js';
+import type { RequestOrigin } from '#libs/building-blocks';
 import { ResetConfirmDto, ResetRequestDto, ResetTokenDto } from './dtos/account.dto.js';
 import { ResetRequestedResponse, ResetTokenResponse } from './dtos/responses.dto.js';
-import { Origin } from './request-origin.decorator.js';
-import { RateLimit } from '#libs/shared-kernel';
+import { ClientOrigin, RateLimit } from '#libs/platform';
 
 export const RESET_REQUESTED = { message: 'If the account exists, an e-mail has been sent.' } as const;
 
@@ -27,7 +26,7 @@ export class PasswordResetsController {
   @Post()
   @ApiAcceptedResponse({ type: ResetRequestedResponse })
   @HttpCode(202)
-  request(@Body() body: ResetRequestDto, @Origin() origin: RequestOrigin): typeof RESET_REQUESTED {
+  request(@Body() body: ResetRequestDto, @ClientOrigin() origin: RequestOrigin): typeof RESET_REQUESTED {
     this.commands.execute(new RequestReset(body.organization, body.email, origin)).catch((error: Error) => {
       this.logger.error(`Reset request failed after answering: ${error.message}`);
     });
@@ -47,7 +46,7 @@ export class PasswordResetsController {
   @ApiNoContentResponse({ description: 'The password was reset.' })
   @ApiServiceUnavailableResponse({ description: 'The expiry could not be made visible on every instance (Redis unreachable from this one): nothing was changed; retry after Retry-After seconds.' })
   @HttpCode(204)
-  async confirm(@Body() body: ResetConfirmDto, @Origin() origin: RequestOrigin): Promise<void> {
+  async confirm(@Body() body: ResetConfirmDto, @ClientOrigin() origin: RequestOrigin): Promise<void> {
     await this.commands.execute(new ResetPassword(body.token, body.newPassword, body.expireSessionsAndTokens ?? false, origin));
   }
 }

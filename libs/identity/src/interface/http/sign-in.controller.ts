@@ -3,11 +3,10 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { IssuedTokens } from '../../application/ports/account-sessions.port.js';
 import { SignIn } from '../../application/commands/sign-in/sign-in.command.js';
-import type { RequestOrigin } from '../../domain/security-event.js';
+import type { RequestOrigin } from '#libs/building-blocks';
 import { SignInDto } from './dtos/account.dto.js';
 import { SignInResponse } from './dtos/responses.dto.js';
-import { Origin } from './request-origin.decorator.js';
-import { RateLimit } from '#libs/shared-kernel';
+import { ClientOrigin, RateLimit } from '#libs/platform';
 
 @ApiTags('authentication')
 @Controller('v1/auth')
@@ -18,7 +17,7 @@ export class SignInController {
   @Post('sign-in')
   @ApiOkResponse({ type: SignInResponse })
   @HttpCode(200)
-  signIn(@Body() body: SignInDto, @Origin() origin: RequestOrigin): Promise<IssuedTokens> {
+  signIn(@Body() body: SignInDto, @ClientOrigin() origin: RequestOrigin): Promise<IssuedTokens> {
     return this.commands.execute(new SignIn(body.organization, body.email, body.password, origin));
   }
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { simpleParser } from 'mailparser';
-import { loadConfig } from '#libs/shared-kernel';
+import { loadConfig } from '#libs/platform';
 import { FileMailTransport } from './file-mail.transport.js';
 
 const MESSAGE = {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
-import { AppConfig } from '#libs/shared-kernel';
+import { AppConfig } from '#libs/platform';
 import { MailTransport, type MailReceipt, type OutgoingMail } from '../../application/ports/mail-transport.port.js';
 import { messageIdFor } from './message-id.js';
 

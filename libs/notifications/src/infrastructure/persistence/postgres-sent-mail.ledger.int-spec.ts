@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { databaseOptions, loadConfig } from '#libs/shared-kernel';
+import { databaseOptions, loadConfig } from '#libs/platform';
 import { createTestDatabase } from '../../../../../test/support/test-database.js';
 import { PostgresSentMailLedger } from './postgres-sent-mail.ledger.js';
 

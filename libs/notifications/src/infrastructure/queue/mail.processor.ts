@@ -1,7 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
-import { MAIL_QUEUE } from '#libs/shared-kernel';
+import { MAIL_QUEUE } from '#libs/platform';
 import { DeliverMailHandler, type MailDeliveryOutcome } from '../../application/deliver-mail/deliver-mail.handler.js';
 import { GiveUpMailHandler } from '../../application/give-up-mail/give-up-mail.handler.js';
 import { InvalidMailJobError } from '../../domain/mail-job.errors.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MAIL_QUEUE, OutboxSecrets } from '#libs/shared-kernel';
+import { MAIL_QUEUE, OutboxSecrets } from '#libs/platform';
 import { MailJobScrubber } from '../../application/ports/mail-job-scrubber.port.js';
 import { MAIL_JOB_SECRETS } from '../../domain/mail-job.js';
 

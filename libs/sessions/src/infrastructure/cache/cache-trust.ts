@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Cluster, type Redis } from 'ioredis';
-import { CONNECTION_LOST_EVENTS, RedisClient } from '#libs/shared-kernel';
+import { CONNECTION_LOST_EVENTS, RedisClient } from '#libs/platform';
 
 const RENEW_RETRY_MS = 500;
 

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { Outbox, REVOCATION_QUEUE } from '#libs/shared-kernel';
+import { Outbox, REVOCATION_QUEUE } from '#libs/platform';
 import { CredentialRevocations, type RevokedCredentials } from '../../application/ports/credential-revocations.port.js';
 import type { Session } from '../../domain/session.aggregate.js';
 import { RevocationUnavailableError } from '../../domain/sessions.errors.js';

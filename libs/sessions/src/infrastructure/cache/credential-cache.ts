@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Cluster, type ChainableCommander } from 'ioredis';
-import { RedisClient, RedisSkippedError } from '#libs/shared-kernel';
+import { RedisClient, RedisSkippedError } from '#libs/platform';
 import { CacheTrust } from './cache-trust.js';
 
 /** A revoked credential's marker: denies at once, and stops a fill that read PostgreSQL before the revocation. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Outbox, REVOCATION_QUEUE } from '#libs/shared-kernel';
+import { Outbox, REVOCATION_QUEUE } from '#libs/platform';
 import { CREDENTIALS_EXPIRED_JOB, type CredentialsExpiredJob, RevocationJobs } from '../../application/ports/revocation-jobs.port.js';
 
 /** Through the outbox, in the caller's transaction; the relay hands the job to the `revocation` queue. */

@@ -1,7 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { REVOCATION_QUEUE } from '#libs/shared-kernel';
+import { REVOCATION_QUEUE } from '#libs/platform';
 import { CREDENTIALS_EXPIRED_JOB } from '../../application/ports/revocation-jobs.port.js';
 import { INVALIDATE_CACHE_JOB } from '../cache/cache-write-through.js';
 import { type CredentialsExpiredPayload, type InvalidateCachePayload, RevocationCleanUp } from './revocation-clean-up.js';

@@ -1,4 +1,4 @@
-import { Clock } from '#libs/shared-kernel';
+import { Clock } from '#libs/building-blocks';
 import { AccessTokenSigner, type AccessTokenSubject } from '../../application/ports/access-token-signer.port.js';
 import { type CredentialsExpiredJob, RevocationJobs } from '../../application/ports/revocation-jobs.port.js';
 import { TokenSecrets } from '../../application/ports/token-secrets.port.js';

@@ -1,4 +1,4 @@
-import { loadConfig } from '#libs/shared-kernel';
+import { loadConfig } from '#libs/platform';
 import { CredentialAudit, type CredentialAuditEvent } from '../../application/ports/credential-audit.js';
 import type { IssuedTokens } from '../../application/principal.js';
 import { SessionCommands } from '../../application/session-commands.js';

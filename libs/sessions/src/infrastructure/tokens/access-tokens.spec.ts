@@ -1,6 +1,6 @@
 import { createSecretKey, randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
-import { loadConfig } from '#libs/shared-kernel';
+import { loadConfig } from '#libs/platform';
 import { AccessTokens } from './access-tokens.js';
 
 const secret = createSecretKey(Buffer.from('a-test-secret-of-at-least-32-bytes-long'));

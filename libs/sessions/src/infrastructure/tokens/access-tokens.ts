@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { AppConfig } from '#libs/shared-kernel';
+import { AppConfig } from '#libs/platform';
 import { AccessTokenSigner, type AccessTokenSubject } from '../../application/ports/access-token-signer.port.js';
 
 export interface AccessClaims {

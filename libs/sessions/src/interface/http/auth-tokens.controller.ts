@@ -4,8 +4,8 @@ import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@ne
 import { EndSessionCommand } from '../../application/commands/end-session/end-session.command.js';
 import { RefreshSessionCommand } from '../../application/commands/refresh-session/refresh-session.command.js';
 import type { IssuedTokens, Principal } from '../../application/principal.js';
-import { RateLimit } from '#libs/shared-kernel';
-import { ForbiddenError } from '../../domain/sessions.errors.js';
+import { RateLimit } from '#libs/platform';
+import { ForbiddenError } from '#libs/building-blocks';
 import { AuthGuard } from './auth.guard.js';
 import { CurrentPrincipal } from './current-principal.decorator.js';
 import { IssuedTokensDto } from './dtos/issued-tokens.dto.js';

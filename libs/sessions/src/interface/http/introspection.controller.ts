@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AcceptsFormBody } from '#libs/shared-kernel';
+import { AcceptsFormBody } from '#libs/platform';
 import { CredentialVerifier } from '../../infrastructure/auth/credential-verifier.js';
 import { IntrospectDto, IntrospectionDto } from './dtos/introspection.dto.js';
 import { ServiceKeyGuard } from './service-key.guard.js';

@@ -5,10 +5,11 @@ import { CreateApiTokenCommand, type CreatedApiToken } from '../../application/c
 import { RevokeApiTokenCommand } from '../../application/commands/revoke-api-token/revoke-api-token.command.js';
 import type { Principal } from '../../application/principal.js';
 import { type ApiTokenView, ListApiTokensQuery } from '../../application/queries/list-api-tokens/list-api-tokens.query.js';
-import { ForbiddenError } from '../../domain/sessions.errors.js';
+import { ForbiddenError } from '#libs/building-blocks';
 import { AuthGuard } from './auth.guard.js';
 import { CurrentPrincipal } from './current-principal.decorator.js';
-import { ClientOrigin, type RequestOrigin } from '#libs/shared-kernel';
+import type { RequestOrigin } from '#libs/building-blocks';
+import { ClientOrigin } from '#libs/platform';
 import { ApiTokenDto, CreateApiTokenDto, CreatedApiTokenDto } from './dtos/api-token.dto.js';
 
 @ApiTags('me')

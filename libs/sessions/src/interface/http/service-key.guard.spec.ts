@@ -1,5 +1,5 @@
 import type { ExecutionContext } from '@nestjs/common';
-import { loadConfig } from '#libs/shared-kernel';
+import { loadConfig } from '#libs/platform';
 import { ServiceKeyGuard } from './service-key.guard.js';
 
 const KEY = 'k+y/with:odd%chars==';

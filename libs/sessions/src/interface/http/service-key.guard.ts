@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppConfig, StaticBearerKey } from '#libs/shared-kernel';
+import { AppConfig, StaticBearerKey } from '#libs/platform';
 import { UnauthenticatedError } from '../../domain/sessions.errors.js';
 
 /** The OAuth client id of the service key, whose secret is SERVICE_API_KEY. */

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { RequestOrigin } from '../../../domain/security-event.js';
+import type { RequestOrigin } from '#libs/building-blocks';
 
 /** Who is asking, as the sessions module's guard identified them. */
 export interface Caller {

@@ -1,12 +1,13 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '#libs/shared-kernel';
+import { Clock } from '#libs/building-blocks';
 import type { Account } from '../../../domain/account.aggregate.js';
 import { AccountRepository } from '../../../domain/account.repository.js';
-import { ForbiddenError, InvalidCredentialsError, PasswordResetRequiredError } from '../../../domain/identity.errors.js';
+import { ForbiddenError } from '#libs/building-blocks';
+import { InvalidCredentialsError, PasswordResetRequiredError } from '../../../domain/identity.errors.js';
 import type { Organization } from '../../../domain/organization.aggregate.js';
 import { OrganizationRepository } from '../../../domain/organization.repository.js';
 import { PasswordResetTokenRepository } from '../../../domain/password-reset-token.repository.js';
-import type { RequestOrigin } from '../../../domain/security-event.js';
+import type { RequestOrigin } from '#libs/building-blocks';
 import { AccountSessions } from '../../ports/account-sessions.port.js';
 import { PasswordHasher } from '../../ports/password-hasher.port.js';
 import { UnitOfWork } from '../../ports/unit-of-work.port.js';

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { AccountLocale, AccountStatus } from '../../../domain/account.aggregate.js';
-import type { RequestOrigin } from '../../../domain/security-event.js';
+import type { RequestOrigin } from '#libs/building-blocks';
 
 export interface AccountView {
   id: string;

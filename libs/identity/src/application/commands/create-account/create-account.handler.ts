@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock, ConflictError } from '#libs/shared-kernel';
+import { Clock, ConflictError } from '#libs/building-blocks';
 import { Account } from '../../../domain/account.aggregate.js';
 import { normalizeEmail } from '../../../domain/email-address.vo.js';
 import { PasswordPolicyViolatedError } from '../../../domain/identity.errors.js';

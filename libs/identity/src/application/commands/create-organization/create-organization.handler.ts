@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '#libs/shared-kernel';
+import { Clock } from '#libs/building-blocks';
 import { Organization } from '../../../domain/organization.aggregate.js';
 import { OrganizationRepository } from '../../../domain/organization.repository.js';
 import { UnitOfWork } from '../../ports/unit-of-work.port.js';

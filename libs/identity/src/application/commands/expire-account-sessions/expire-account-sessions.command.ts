@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { RequestOrigin } from '../../../domain/security-event.js';
+import type { RequestOrigin } from '#libs/building-blocks';
 
 /** docs/api.md#administration: an administrator's answer to a suspected compromise. */
 export class ExpireAccountSessions extends Command<void> {

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '#libs/shared-kernel';
+import { Clock } from '#libs/building-blocks';
 import { AccountRepository } from '../../../domain/account.repository.js';
 import { normalizeEmail } from '../../../domain/email-address.vo.js';
 import { OrganizationRepository } from '../../../domain/organization.repository.js';

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '#libs/shared-kernel';
+import { Clock } from '#libs/building-blocks';
 import { UnitOfWork } from '../../ports/unit-of-work.port.js';
 import { AuditTrail } from '../../services/audit-trail.service.js';
 import { OrganizationLookup } from '../../services/organization-lookup.service.js';

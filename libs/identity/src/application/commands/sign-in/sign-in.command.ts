@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { RequestOrigin } from '../../../domain/security-event.js';
+import type { RequestOrigin } from '#libs/building-blocks';
 import type { IssuedTokens } from '../../ports/account-sessions.port.js';
 
 export class SignIn extends Command<IssuedTokens> {

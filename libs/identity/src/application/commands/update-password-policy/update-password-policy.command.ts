@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { PasswordPolicyDescription, PasswordPolicyOverrides } from '#libs/password-policy';
-import type { RequestOrigin } from '../../../domain/security-event.js';
+import type { RequestOrigin } from '#libs/building-blocks';
 
 /** PUT semantics: the overrides replace the organization's previous ones; what is left out takes the default. */
 export class UpdatePasswordPolicy extends Command<PasswordPolicyDescription> {

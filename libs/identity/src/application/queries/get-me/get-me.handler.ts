@@ -1,5 +1,5 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { NotFoundError } from '#libs/shared-kernel';
+import { NotFoundError } from '#libs/building-blocks';
 import { MeViewReader } from '../../ports/me-view.reader.port.js';
 import { GetMe, type MeView } from './get-me.query.js';
 

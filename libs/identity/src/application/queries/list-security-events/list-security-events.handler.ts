@@ -1,5 +1,5 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { ValidationFailedError } from '#libs/shared-kernel';
+import { ValidationFailedError } from '#libs/building-blocks';
 import type { SecurityEventFilter } from '../../../domain/security-event.repository.js';
 import { SecurityEventRepository } from '../../../domain/security-event.repository.js';
 import { OrganizationLookup } from '../../services/organization-lookup.service.js';

@@ -1,5 +1,5 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { Clock } from '#libs/shared-kernel';
+import { Clock } from '#libs/building-blocks';
 import { AccountRepository } from '../../../domain/account.repository.js';
 import { maskEmail } from '../../../domain/email-address.vo.js';
 import { ResetTokenInvalidError } from '../../../domain/identity.errors.js';

@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { databaseOptions, loadConfig, SystemClock } from '#libs/shared-kernel';
+import { SystemClock } from '#libs/building-blocks';
+import { databaseOptions, loadConfig } from '#libs/platform';
 import { createTestDatabase } from '../../../../../../test/support/test-database.js';
 import { UnauthenticatedError } from '../../../domain/sessions.errors.js';
 import { ApiTokenSchema } from '../../../infrastructure/persistence/api-token.schema.js';

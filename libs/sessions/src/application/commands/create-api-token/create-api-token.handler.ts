@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '#libs/shared-kernel';
+import { Clock } from '#libs/building-blocks';
 import { API_TOKEN_PREFIX, ApiToken } from '../../../domain/api-token.aggregate.js';
 import { ApiTokenRepository } from '../../../domain/api-token.repository.js';
 import { UnauthenticatedError } from '../../../domain/sessions.errors.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '#libs/shared-kernel';
+import { Clock } from '#libs/building-blocks';
 import { SessionRepository } from '../../../domain/session.repository.js';
 import { UnauthenticatedError } from '../../../domain/sessions.errors.js';
 import { CredentialRevocations } from '../../ports/credential-revocations.port.js';

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock, NotFoundError } from '#libs/shared-kernel';
+import { Clock, NotFoundError } from '#libs/building-blocks';
 import { ApiTokenRepository } from '../../../domain/api-token.repository.js';
 import { CredentialAudit } from '../../ports/credential-audit.js';
 import { CredentialRevocations } from '../../ports/credential-revocations.port.js';

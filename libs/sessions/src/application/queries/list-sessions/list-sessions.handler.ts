@@ -1,5 +1,5 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { Clock } from '#libs/shared-kernel';
+import { Clock } from '#libs/building-blocks';
 import { SessionRepository } from '../../../domain/session.repository.js';
 import { ListSessionsQuery, type SessionView } from './list-sessions.query.js';
 

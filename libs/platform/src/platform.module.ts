@@ -1,7 +1,7 @@
 import { type DynamicModule, Global, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { LoggerModule } from 'nestjs-pino';
-import { Clock, SystemClock } from './domain/clock.port.js';
+import { Clock, SystemClock } from '#libs/building-blocks';
 import { InvalidationChannel } from './infrastructure/cache/invalidation-channel.js';
 import { AppConfig } from './infrastructure/config/app-config.js';
 import { loggerOptions } from './infrastructure/logging/logger-options.js';
@@ -22,10 +22,10 @@ const OUTBOX_ENTITIES = MikroOrmModule.forFeature([OutboxMessageSchema]);
 /** Configuration, database, Redis, outbox and logging: what every module and both apps share. */
 @Global()
 @Module({})
-export class SharedKernelModule implements NestModule {
+export class PlatformModule implements NestModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
-      module: SharedKernelModule,
+      module: PlatformModule,
       imports: [
         LoggerModule.forRoot(loggerOptions(config)),
         MikroOrmModule.forRoot({ ...databaseOptions(config), autoLoadEntities: true, registerRequestContext: false }),

@@ -1,5 +1,5 @@
 import { IsString } from 'class-validator';
-import { ValidationFailedError } from '../../domain/domain-error.js';
+import { ValidationFailedError } from '#libs/building-blocks';
 import { StrictValidationPipe } from './strict-validation.pipe.js';
 
 class ProbeDto {

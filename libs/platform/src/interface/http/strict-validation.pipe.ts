@@ -1,5 +1,5 @@
 import { type ArgumentMetadata, Injectable, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { ValidationFailedError } from '../../domain/domain-error.js';
+import { ValidationFailedError } from '#libs/building-blocks';
 
 function flatten(errors: ValidationError[], parent = ''): Array<{ field: string; message: string }> {
   return errors.flatMap((error) => {

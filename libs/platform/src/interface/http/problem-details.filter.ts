@@ -1,25 +1,15 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { ThrottlerException } from '@nestjs/throttler';
-import { DomainError } from '../../domain/domain-error.js';
+import { DomainError } from '#libs/building-blocks';
 import { isTransientDependencyFailure } from './dependency-failure.js';
-import { codeForStatus, PROBLEM_STATUS } from './problem-codes.js';
+import { codeForStatus } from './problem-codes.js';
 import { problem, type ProblemDocument } from './problem.js';
 
 interface FrameworkError {
   statusCode?: unknown;
   code?: unknown;
   message?: unknown;
-}
-
-/**
- * Pure modules (password-policy) cannot import the shared kernel's DomainError without pulling in
- * the framework, so an Error with a known public `code` counts as a domain error too.
- */
-function isPureDomainError(error: unknown): error is Error & { code: string; extensions: Record<string, unknown> } {
-  if (!(error instanceof Error)) return false;
-  const { code, extensions } = error as { code?: unknown; extensions?: unknown };
-  return typeof code === 'string' && code in PROBLEM_STATUS && typeof extensions === 'object' && extensions !== null;
 }
 
 /** One place that turns every error into RFC 9457 problem JSON with a stable `code` (docs/api.md#errors). */
@@ -39,10 +29,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown): ProblemDocument {
-    if (exception instanceof DomainError || isPureDomainError(exception)) {
-      return problem(exception.code, exception.message, exception.extensions);
-    }
-    if (exception instanceof ThrottlerException) return problem('RATE_LIMITED', 'Too many requests; retry later.');
+    // A domain error states its own status: a module or an extension adds codes without touching this filter.
+    if (exception instanceof DomainError) return problem(exception.code, exception.message, exception.extensions, exception.status);
+    if (exception instanceof ThrottlerException) return problem('RATE_LIMITED', 'Too many requests; retry later.', {}, 429);
     if (exception instanceof HttpException) return this.fromHttpException(exception);
     const { statusCode, message } = (exception ?? {}) as FrameworkError;
     // Fastify's own errors (body too large, bad JSON, wrong content type) carry a 4xx statusCode.
@@ -51,10 +40,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (isTransientDependencyFailure(exception)) {
       this.logger.warn(`Dependency unavailable: ${(exception as Error).message}`);
-      return problem('SERVICE_UNAVAILABLE', 'A backing service is unavailable; retry shortly.');
+      return problem('SERVICE_UNAVAILABLE', 'A backing service is unavailable; retry shortly.', {}, 503);
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    return problem('INTERNAL_ERROR', 'An unexpected error occurred.');
+    return problem('INTERNAL_ERROR', 'An unexpected error occurred.', {}, 500);
   }
 
   private fromHttpException(exception: HttpException): ProblemDocument {

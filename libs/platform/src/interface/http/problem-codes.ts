@@ -1,22 +1,7 @@
-/** Every stable error code (docs/api.md#errors) and the HTTP status it answers with. */
-export const PROBLEM_STATUS: Record<string, number> = {
-  VALIDATION_FAILED: 400,
-  INVALID_CREDENTIALS: 401,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  METHOD_NOT_ALLOWED: 405,
-  CONFLICT: 409,
-  RESET_TOKEN_INVALID: 410,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  PASSWORD_POLICY_VIOLATION: 422,
-  PASSWORD_RESET_REQUIRED: 423,
-  RATE_LIMITED: 429,
-  INTERNAL_ERROR: 500,
-  SERVICE_UNAVAILABLE: 503,
-};
-
+/**
+ * The stable code for an HTTP status raised by the framework itself (routing, body parsing,
+ * guards). Domain errors carry their own code and status; see DomainError.
+ */
 const STATUS_CODE: Record<number, string> = {
   400: 'VALIDATION_FAILED',
   401: 'UNAUTHENTICATED',

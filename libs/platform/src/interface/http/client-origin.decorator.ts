@@ -1,10 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-
-/** Where a request came from, as the audit trail records it. */
-export interface RequestOrigin {
-  readonly clientIp: string;
-  readonly userAgent: string | null;
-}
+import type { RequestOrigin } from '#libs/building-blocks';
 
 /** Fastify's `request.ip`: the socket's address, or the first X-Forwarded-For hop not vouched for by a proxy TRUST_PROXY trusts. */
 export const ClientOrigin = createParamDecorator((_data: unknown, context: ExecutionContext): RequestOrigin => {

@@ -1,1 +1,0 @@
-export { ClientOrigin as Origin } from '#libs/shared-kernel';
