@@ -1,4 +1,3 @@
-import type { RequestOrigin } from '#libs/building-blocks';
 /** Every security event of the audit trail (docs/api.md#audit-trail); the string is what the audit API returns and filters on. */
 export const SECURITY_EVENT_TYPES = [
   'organization.created',
