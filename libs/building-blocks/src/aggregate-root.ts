@@ -1,6 +1,6 @@
 import type { DomainEvent } from './domain-event.js';
 
-/** Records what happened; the repository drains the events into the outbox in the same transaction. */
+/** Records what happened; the command handler publishes the events (DomainEvents.publishFrom) before its transaction commits. */
 export abstract class AggregateRoot {
   // Lazily created: an ORM may hydrate an aggregate without running its constructor.
   private pendingEvents?: DomainEvent[];

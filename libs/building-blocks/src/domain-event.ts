@@ -1,5 +1,6 @@
+/** Something that happened in the domain, recorded by an aggregate and published in its transaction. */
 export interface DomainEvent {
-  /** Stable name, e.g. `AccountLocked`: it is what the outbox routes on. */
+  /** Stable name, e.g. `AccountLocked`. */
   readonly type: string;
   readonly occurredAt: Date;
 }

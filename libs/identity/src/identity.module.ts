@@ -13,7 +13,6 @@ import { UpdatePasswordPolicyHandler } from './application/commands/update-passw
 import { AccountSessions } from './application/ports/account-sessions.port.js';
 import { MailOutbox } from './application/ports/mail-outbox.port.js';
 import { ResetTokenSecrets } from './application/ports/reset-token-secrets.port.js';
-import { UnitOfWork } from './application/ports/unit-of-work.port.js';
 import { DeferredWork } from './application/ports/deferred-work.port.js';
 import { CheckPasswordHandler } from './application/queries/check-password/check-password.handler.js';
 import { GetMeHandler } from './application/queries/get-me/get-me.handler.js';
@@ -42,7 +41,6 @@ import { SqlMeViewReader } from './infrastructure/persistence/sql-me-view.reader
 import { MikroOrmOrganizationRepository } from './infrastructure/persistence/mikro-orm-organization.repository.js';
 import { MikroOrmPasswordResetTokenRepository } from './infrastructure/persistence/mikro-orm-password-reset-token.repository.js';
 import { MikroOrmSecurityEventRepository } from './infrastructure/persistence/mikro-orm-security-event.repository.js';
-import { MikroOrmUnitOfWork } from './infrastructure/persistence/mikro-orm-unit-of-work.js';
 import { PasswordPolicyWiringModule } from './infrastructure/policy/password-policy-wiring.module.js';
 import { UnknownIdentityRepository } from './domain/unknown-identity.repository.js';
 import { InProcessDeferredWork } from './infrastructure/deferred/in-process-deferred.work.js';
@@ -73,7 +71,6 @@ import { AdminKeyGuard } from './interface/http/admin-key.guard.js';
     ApiTokenAuditBridge,
     { provide: PasswordResetTokenRepository, useClass: MikroOrmPasswordResetTokenRepository },
     { provide: SecurityEventRepository, useClass: MikroOrmSecurityEventRepository },
-    { provide: UnitOfWork, useClass: MikroOrmUnitOfWork },
     { provide: UnknownIdentityRepository, useClass: MikroOrmUnknownIdentityRepository },
     { provide: DeferredWork, useClass: InProcessDeferredWork },
     LockNoticeSweeper,

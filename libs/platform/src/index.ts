@@ -23,3 +23,5 @@ export { RateLimitModule } from './interface/http/rate-limit/rate-limit.module.j
 export { ClientOrigin } from './interface/http/client-origin.decorator.js';
 export { StaticBearerKey } from './interface/http/static-bearer-key.js';
 export { AcceptsFormBody, acceptJsonBodiesOnly } from './interface/http/json-only-bodies.js';
+export { DomainEventDispatcher, OnDomainEvent } from './infrastructure/events/domain-event-dispatcher.js';
+export { MikroOrmUnitOfWork } from './infrastructure/persistence/mikro-orm-unit-of-work.js';

@@ -1,7 +1,9 @@
 import { type DynamicModule, Global, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { LoggerModule } from 'nestjs-pino';
-import { Clock, SystemClock } from '#libs/building-blocks';
+import { Clock, DomainEvents, SystemClock, UnitOfWork } from '#libs/building-blocks';
+import { DomainEventDispatcher } from './infrastructure/events/domain-event-dispatcher.js';
 import { InvalidationChannel } from './infrastructure/cache/invalidation-channel.js';
 import { AppConfig } from './infrastructure/config/app-config.js';
 import { loggerOptions } from './infrastructure/logging/logger-options.js';
@@ -10,6 +12,7 @@ import { OutboxMessageSchema } from './infrastructure/outbox/outbox-message.enti
 import { OutboxRelay } from './infrastructure/outbox/outbox-relay.js';
 import { OutboxSecrets } from './infrastructure/outbox/outbox-secrets.js';
 import { databaseOptions } from './infrastructure/persistence/database-options.js';
+import { MikroOrmUnitOfWork } from './infrastructure/persistence/mikro-orm-unit-of-work.js';
 import { LazyRequestContextMiddleware } from './infrastructure/persistence/lazy-request-context.middleware.js';
 import { QueueRegistry } from './infrastructure/queue/queue-registry.js';
 import { RedisClient } from './infrastructure/redis/redis-client.js';
@@ -19,7 +22,7 @@ import { RedisClient } from './infrastructure/redis/redis-client.js';
 // entities when a process (a test, say) creates a second application after closing the first.
 const OUTBOX_ENTITIES = MikroOrmModule.forFeature([OutboxMessageSchema]);
 
-/** Configuration, database, Redis, outbox and logging: what every module and both apps share. */
+/** Configuration, database and transactions, domain events, Redis, outbox and logging: what every module and both apps share. */
 @Global()
 @Module({})
 export class PlatformModule implements NestModule {
@@ -30,10 +33,13 @@ export class PlatformModule implements NestModule {
         LoggerModule.forRoot(loggerOptions(config)),
         MikroOrmModule.forRoot({ ...databaseOptions(config), autoLoadEntities: true, registerRequestContext: false }),
         OUTBOX_ENTITIES,
+        DiscoveryModule,
       ],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: Clock, useClass: SystemClock },
+        { provide: UnitOfWork, useClass: MikroOrmUnitOfWork },
+        { provide: DomainEvents, useClass: DomainEventDispatcher },
         RedisClient,
         InvalidationChannel,
         QueueRegistry,
@@ -41,7 +47,7 @@ export class PlatformModule implements NestModule {
         OutboxRelay,
         OutboxSecrets,
       ],
-      exports: [AppConfig, Clock, RedisClient, InvalidationChannel, QueueRegistry, Outbox, OutboxRelay, OutboxSecrets],
+      exports: [AppConfig, Clock, UnitOfWork, DomainEvents, RedisClient, InvalidationChannel, QueueRegistry, Outbox, OutboxRelay, OutboxSecrets],
     };
   }
 

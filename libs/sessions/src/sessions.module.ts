@@ -14,7 +14,6 @@ import { AccessTokenSigner } from './application/ports/access-token-signer.port.
 import { CredentialRevocations } from './application/ports/credential-revocations.port.js';
 import { RevocationJobs } from './application/ports/revocation-jobs.port.js';
 import { TokenSecrets } from './application/ports/token-secrets.port.js';
-import { UnitOfWork } from './application/ports/unit-of-work.port.js';
 import { SessionCommands } from './application/session-commands.js';
 import { TokenIssuer } from './application/token-issuer.js';
 import { ApiTokenRepository } from './domain/api-token.repository.js';
@@ -30,7 +29,6 @@ import { ApiTokenSchema } from './infrastructure/persistence/api-token.schema.js
 import { MikroOrmApiTokenRepository } from './infrastructure/persistence/mikro-orm-api-token.repository.js';
 import { MikroOrmCredentialVersionRepository } from './infrastructure/persistence/mikro-orm-credential-version.repository.js';
 import { MikroOrmSessionRepository } from './infrastructure/persistence/mikro-orm-session.repository.js';
-import { MikroOrmUnitOfWork } from './infrastructure/persistence/mikro-orm-unit-of-work.js';
 import { OutboxRevocationJobs } from './infrastructure/queue/outbox-revocation.jobs.js';
 import { RefreshTokenSchema, SessionSchema } from './infrastructure/persistence/session.schema.js';
 import { AccessTokens } from './infrastructure/tokens/access-tokens.js';
@@ -77,7 +75,6 @@ export const SESSIONS_SCHEMAS = [SessionSchema, RefreshTokenSchema, ApiTokenSche
     { provide: SessionRepository, useClass: MikroOrmSessionRepository },
     { provide: ApiTokenRepository, useClass: MikroOrmApiTokenRepository },
     { provide: CredentialVersionRepository, useClass: MikroOrmCredentialVersionRepository },
-    { provide: UnitOfWork, useClass: MikroOrmUnitOfWork },
     { provide: RevocationJobs, useClass: OutboxRevocationJobs },
     AuthGuard,
     ServiceKeyGuard,

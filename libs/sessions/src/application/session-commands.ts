@@ -9,7 +9,7 @@ import { SessionRepository } from '../domain/session.repository.js';
 import { CredentialRevocations } from './ports/credential-revocations.port.js';
 import { RevocationJobs } from './ports/revocation-jobs.port.js';
 import { TokenSecrets } from './ports/token-secrets.port.js';
-import { UnitOfWork } from './ports/unit-of-work.port.js';
+import { UnitOfWork } from '#libs/building-blocks';
 import type { IssuedTokens } from './principal.js';
 import { TokenIssuer } from './token-issuer.js';
 

@@ -8,7 +8,7 @@ import { OrganizationRepository } from '../../domain/organization.repository.js'
 import { INTERNAL_ORIGIN, type RequestOrigin } from '#libs/building-blocks';
 import { UnknownIdentityRepository } from '../../domain/unknown-identity.repository.js';
 import { DeferredWork } from '../ports/deferred-work.port.js';
-import { UnitOfWork } from '../ports/unit-of-work.port.js';
+import { UnitOfWork } from '#libs/building-blocks';
 import { AuditTrail } from './audit-trail.service.js';
 import { PasswordPolicies } from './password-policies.service.js';
 import { ResetLinks } from './reset-links.service.js';

@@ -2,7 +2,7 @@ import type { PasswordRule } from '#libs/password-policy';
 import { ExtraPasswordRules } from '../../application/ports/extra-password-rules.port.js';
 import { type MailJobName, MailOutbox } from '../../application/ports/mail-outbox.port.js';
 import { type ResetSecret, ResetTokenSecrets } from '../../application/ports/reset-token-secrets.port.js';
-import { UnitOfWork } from '../../application/ports/unit-of-work.port.js';
+import { UnitOfWork } from '#libs/building-blocks';
 import { DeferredWork } from '../../application/ports/deferred-work.port.js';
 import { UnknownIdentity } from '../../domain/unknown-identity.aggregate.js';
 import { UnknownIdentityRepository } from '../../domain/unknown-identity.repository.js';
@@ -18,6 +18,10 @@ export class InMemoryMailOutbox extends MailOutbox {
 /** No rollback: unit tests check what handlers decide, the int and e2e specs check atomicity. */
 export class ImmediateUnitOfWork extends UnitOfWork {
   run<T>(work: () => Promise<T>): Promise<T> {
+    return work();
+  }
+
+  join<T>(work: () => Promise<T>): Promise<T> {
     return work();
   }
 }

@@ -1,4 +1,4 @@
-import { UnitOfWork } from '../../application/ports/unit-of-work.port.js';
+import { UnitOfWork } from '#libs/building-blocks';
 
 /** An in-memory adapter's part in a transaction: it keeps what it held at `begin` and goes back to it on `rollback`. */
 export interface TransactionParticipant {

@@ -10,7 +10,7 @@ import { PasswordResetTokenRepository } from '../../../domain/password-reset-tok
 import type { RequestOrigin } from '#libs/building-blocks';
 import { AccountSessions } from '../../ports/account-sessions.port.js';
 import { PasswordHasher } from '../../ports/password-hasher.port.js';
-import { UnitOfWork } from '../../ports/unit-of-work.port.js';
+import { UnitOfWork } from '#libs/building-blocks';
 import { AuditTrail } from '../../services/audit-trail.service.js';
 import { FailedEntries } from '../../services/failed-entries.service.js';
 import { IdentityMail } from '../../services/identity-mail.service.js';

@@ -5,7 +5,7 @@ import { Account } from '../../../domain/account.aggregate.js';
 import { normalizeEmail } from '../../../domain/email-address.vo.js';
 import { PasswordPolicyViolatedError } from '../../../domain/identity.errors.js';
 import { PasswordHasher } from '../../ports/password-hasher.port.js';
-import { UnitOfWork } from '../../ports/unit-of-work.port.js';
+import { UnitOfWork } from '#libs/building-blocks';
 import { AuditTrail } from '../../services/audit-trail.service.js';
 import { OrganizationLookup } from '../../services/organization-lookup.service.js';
 import { PasswordPolicies } from '../../services/password-policies.service.js';

@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '#libs/building-blocks';
 import { Organization } from '../../../domain/organization.aggregate.js';
 import { OrganizationRepository } from '../../../domain/organization.repository.js';
-import { UnitOfWork } from '../../ports/unit-of-work.port.js';
+import { UnitOfWork } from '#libs/building-blocks';
 import { AuditTrail } from '../../services/audit-trail.service.js';
 import { CreateOrganization, type OrganizationView } from './create-organization.command.js';
 

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AccountSessions } from '../../ports/account-sessions.port.js';
-import { UnitOfWork } from '../../ports/unit-of-work.port.js';
+import { UnitOfWork } from '#libs/building-blocks';
 import { AuditTrail } from '../../services/audit-trail.service.js';
 import { OrganizationLookup } from '../../services/organization-lookup.service.js';
 import { ExpireAccountSessions } from './expire-account-sessions.command.js';

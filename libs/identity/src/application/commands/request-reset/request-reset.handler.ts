@@ -4,7 +4,7 @@ import { AccountRepository } from '../../../domain/account.repository.js';
 import { normalizeEmail } from '../../../domain/email-address.vo.js';
 import { OrganizationRepository } from '../../../domain/organization.repository.js';
 import { PasswordResetTokenRepository } from '../../../domain/password-reset-token.repository.js';
-import { UnitOfWork } from '../../ports/unit-of-work.port.js';
+import { UnitOfWork } from '#libs/building-blocks';
 import { AuditTrail } from '../../services/audit-trail.service.js';
 import { ResetLinks } from '../../services/reset-links.service.js';
 import { RequestReset } from './request-reset.command.js';

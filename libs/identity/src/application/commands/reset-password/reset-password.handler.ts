@@ -7,7 +7,7 @@ import { PasswordResetTokenRepository } from '../../../domain/password-reset-tok
 import { AccountSessions } from '../../ports/account-sessions.port.js';
 import { PasswordHasher } from '../../ports/password-hasher.port.js';
 import { ResetTokenSecrets } from '../../ports/reset-token-secrets.port.js';
-import { UnitOfWork } from '../../ports/unit-of-work.port.js';
+import { UnitOfWork } from '#libs/building-blocks';
 import { AuditTrail } from '../../services/audit-trail.service.js';
 import { IdentityMail } from '../../services/identity-mail.service.js';
 import { PasswordPolicies } from '../../services/password-policies.service.js';

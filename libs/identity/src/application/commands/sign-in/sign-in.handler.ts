@@ -6,7 +6,7 @@ import type { Organization } from '../../../domain/organization.aggregate.js';
 import { OrganizationRepository } from '../../../domain/organization.repository.js';
 import { AccountSessions, type IssuedTokens } from '../../ports/account-sessions.port.js';
 import { PasswordHasher } from '../../ports/password-hasher.port.js';
-import { UnitOfWork } from '../../ports/unit-of-work.port.js';
+import { UnitOfWork } from '#libs/building-blocks';
 import { AuditTrail } from '../../services/audit-trail.service.js';
 import { FailedEntries } from '../../services/failed-entries.service.js';
 import { SignIn } from './sign-in.command.js';

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { PasswordPolicyDescription } from '#libs/password-policy';
-import { UnitOfWork } from '../../ports/unit-of-work.port.js';
+import { UnitOfWork } from '#libs/building-blocks';
 import { AuditTrail } from '../../services/audit-trail.service.js';
 import { OrganizationLookup } from '../../services/organization-lookup.service.js';
 import { PasswordPolicies } from '../../services/password-policies.service.js';

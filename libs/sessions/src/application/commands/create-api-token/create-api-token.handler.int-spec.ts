@@ -6,7 +6,7 @@ import { UnauthenticatedError } from '../../../domain/sessions.errors.js';
 import { ApiTokenSchema } from '../../../infrastructure/persistence/api-token.schema.js';
 import { MikroOrmApiTokenRepository } from '../../../infrastructure/persistence/mikro-orm-api-token.repository.js';
 import { MikroOrmCredentialVersionRepository } from '../../../infrastructure/persistence/mikro-orm-credential-version.repository.js';
-import { MikroOrmUnitOfWork } from '../../../infrastructure/persistence/mikro-orm-unit-of-work.js';
+import { MikroOrmUnitOfWork } from '#libs/platform';
 import { RefreshTokenSchema, SessionSchema } from '../../../infrastructure/persistence/session.schema.js';
 import { SequentialTokenSecrets } from '../../../infrastructure/testing/in-memory-ports.js';
 import { CredentialAudit, type CredentialAuditEvent } from '../../ports/credential-audit.js';

@@ -6,7 +6,7 @@ import { ApiTokenRepository } from '../../../domain/api-token.repository.js';
 import { UnauthenticatedError } from '../../../domain/sessions.errors.js';
 import { CredentialAudit } from '../../ports/credential-audit.js';
 import { TokenSecrets } from '../../ports/token-secrets.port.js';
-import { UnitOfWork } from '../../ports/unit-of-work.port.js';
+import { UnitOfWork } from '#libs/building-blocks';
 import { CreateApiTokenCommand, type CreatedApiToken } from './create-api-token.command.js';
 
 @CommandHandler(CreateApiTokenCommand)

@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Clock, NotFoundError } from '#libs/building-blocks';
 import { SessionRepository } from '../../../domain/session.repository.js';
 import { CredentialRevocations } from '../../ports/credential-revocations.port.js';
-import { UnitOfWork } from '../../ports/unit-of-work.port.js';
+import { UnitOfWork } from '#libs/building-blocks';
 import { EndSessionCommand } from './end-session.command.js';
 
 @CommandHandler(EndSessionCommand)

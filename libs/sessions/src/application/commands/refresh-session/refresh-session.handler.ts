@@ -5,7 +5,7 @@ import { SessionRepository } from '../../../domain/session.repository.js';
 import { UnauthenticatedError } from '../../../domain/sessions.errors.js';
 import { CredentialRevocations } from '../../ports/credential-revocations.port.js';
 import { TokenSecrets } from '../../ports/token-secrets.port.js';
-import { UnitOfWork } from '../../ports/unit-of-work.port.js';
+import { UnitOfWork } from '#libs/building-blocks';
 import { TokenIssuer } from '../../token-issuer.js';
 import { RefreshSessionCommand } from './refresh-session.command.js';
 

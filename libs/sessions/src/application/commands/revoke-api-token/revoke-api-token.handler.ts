@@ -3,7 +3,7 @@ import { Clock, NotFoundError } from '#libs/building-blocks';
 import { ApiTokenRepository } from '../../../domain/api-token.repository.js';
 import { CredentialAudit } from '../../ports/credential-audit.js';
 import { CredentialRevocations } from '../../ports/credential-revocations.port.js';
-import { UnitOfWork } from '../../ports/unit-of-work.port.js';
+import { UnitOfWork } from '#libs/building-blocks';
 import { RevokeApiTokenCommand } from './revoke-api-token.command.js';
 
 @CommandHandler(RevokeApiTokenCommand)

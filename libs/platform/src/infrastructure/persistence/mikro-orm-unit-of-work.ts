@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { UnitOfWork } from '../../application/ports/unit-of-work.port.js';
+import { UnitOfWork } from '#libs/building-blocks';
 
 /**
  * Inside the callback the injected EntityManager of every repository resolves to the transaction.
