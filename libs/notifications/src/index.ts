@@ -1,5 +1,5 @@
 export { MailTransport, type MailReceipt, type OutgoingMail } from './application/ports/mail-transport.port.js';
-export { MailDeliveryOptions } from './application/deliver-mail/mail-delivery.options.js';
+export { MailDeliveryOptions } from './application/services/mail-delivery.options.js';
 export {
   type ChangeMailPayload,
   type LinkMailPayload,

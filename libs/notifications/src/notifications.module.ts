@@ -2,13 +2,14 @@ import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { AppConfig, MAIL_QUEUE } from '#libs/platform';
-import { DeliverMailHandler } from './application/deliver-mail/deliver-mail.handler.js';
-import { MailDeliveryOptions } from './application/deliver-mail/mail-delivery.options.js';
-import { GiveUpMailHandler } from './application/give-up-mail/give-up-mail.handler.js';
+import { DeliverMailHandler } from './application/commands/deliver-mail/deliver-mail.handler.js';
+import { GiveUpMailHandler } from './application/commands/give-up-mail/give-up-mail.handler.js';
 import { MailJobScrubber } from './application/ports/mail-job-scrubber.port.js';
 import { MailRenderer } from './application/ports/mail-renderer.port.js';
 import { MailTransport } from './application/ports/mail-transport.port.js';
 import { SentMailLedger } from './application/ports/sent-mail-ledger.port.js';
+import { MailDeliveryOptions } from './application/services/mail-delivery.options.js';
+import { OncePerJob } from './application/services/once-per-job.service.js';
 import { FileMailTransport } from './infrastructure/mail/file-mail.transport.js';
 import { SmtpMailTransport } from './infrastructure/mail/smtp-mail.transport.js';
 import { PostgresSentMailLedger } from './infrastructure/persistence/postgres-sent-mail.ledger.js';
@@ -29,6 +30,7 @@ import { MailTemplates } from './infrastructure/templates/mail-templates.js';
     { provide: MailJobScrubber, useClass: OutboxMailJobScrubber },
     { provide: MailDeliveryOptions, useFactory: () => new MailDeliveryOptions() },
     { provide: MailRenderer, useClass: MailTemplates },
+    OncePerJob,
     DeliverMailHandler,
     GiveUpMailHandler,
     MailProcessor,

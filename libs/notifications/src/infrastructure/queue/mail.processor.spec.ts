@@ -1,8 +1,9 @@
 import { type Job, UnrecoverableError } from 'bullmq';
 import { Logger } from '@nestjs/common';
-import { DeliverMailHandler } from '../../application/deliver-mail/deliver-mail.handler.js';
-import { MailDeliveryOptions } from '../../application/deliver-mail/mail-delivery.options.js';
-import { GiveUpMailHandler } from '../../application/give-up-mail/give-up-mail.handler.js';
+import { DeliverMailHandler } from '../../application/commands/deliver-mail/deliver-mail.handler.js';
+import { GiveUpMailHandler } from '../../application/commands/give-up-mail/give-up-mail.handler.js';
+import { MailDeliveryOptions } from '../../application/services/mail-delivery.options.js';
+import { OncePerJob } from '../../application/services/once-per-job.service.js';
 import { MailTemplates } from '../templates/mail-templates.js';
 import { InMemoryMailJobScrubber } from '../testing/in-memory-mail-job.scrubber.js';
 import { InMemoryMailTransport } from '../testing/in-memory-mail.transport.js';
@@ -25,7 +26,7 @@ describe('MailProcessor', () => {
   beforeEach(() => {
     transport = new InMemoryMailTransport();
     scrubber = new InMemoryMailJobScrubber();
-    const deliver = new DeliverMailHandler(new InMemorySentMailLedger(), transport, templates, new MailDeliveryOptions(), scrubber);
+    const deliver = new DeliverMailHandler(new OncePerJob(new InMemorySentMailLedger(), new MailDeliveryOptions()), transport, templates, scrubber);
     processor = new MailProcessor(deliver, new GiveUpMailHandler(scrubber));
     logged = (['log', 'warn', 'error'] as const).map((level) => jest.spyOn(Logger.prototype, level).mockImplementation(() => undefined));
   });

@@ -2,8 +2,9 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { MAIL_QUEUE } from '#libs/platform';
-import { DeliverMailHandler, type MailDeliveryOutcome } from '../../application/deliver-mail/deliver-mail.handler.js';
-import { GiveUpMailHandler } from '../../application/give-up-mail/give-up-mail.handler.js';
+import { DeliverMailHandler } from '../../application/commands/deliver-mail/deliver-mail.handler.js';
+import { GiveUpMailHandler } from '../../application/commands/give-up-mail/give-up-mail.handler.js';
+import type { MailDeliveryOutcome } from '../../application/services/once-per-job.service.js';
 import { InvalidMailJobError } from '../../domain/mail-job.errors.js';
 
 /**

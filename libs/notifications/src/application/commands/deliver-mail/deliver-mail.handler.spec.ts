@@ -1,12 +1,13 @@
-import { MailTemplates } from '../../infrastructure/templates/mail-templates.js';
-import { InMemoryMailJobScrubber } from '../../infrastructure/testing/in-memory-mail-job.scrubber.js';
-import { InMemoryMailTransport } from '../../infrastructure/testing/in-memory-mail.transport.js';
-import { InMemorySentMailLedger } from '../../infrastructure/testing/in-memory-sent-mail.ledger.js';
-import { mailJobPayload } from '../../infrastructure/testing/mail-jobs.fixture.js';
-import { InvalidMailJobError } from '../../domain/mail-job.errors.js';
+import { MailTemplates } from '../../../infrastructure/templates/mail-templates.js';
+import { InMemoryMailJobScrubber } from '../../../infrastructure/testing/in-memory-mail-job.scrubber.js';
+import { InMemoryMailTransport } from '../../../infrastructure/testing/in-memory-mail.transport.js';
+import { InMemorySentMailLedger } from '../../../infrastructure/testing/in-memory-sent-mail.ledger.js';
+import { mailJobPayload } from '../../../infrastructure/testing/mail-jobs.fixture.js';
+import { InvalidMailJobError } from '../../../domain/mail-job.errors.js';
 import { DeliverMailHandler } from './deliver-mail.handler.js';
-import { MailDeliveryInProgressError } from './mail-delivery.errors.js';
-import { MailDeliveryOptions } from './mail-delivery.options.js';
+import { MailDeliveryInProgressError } from '../../services/mail-delivery.errors.js';
+import { MailDeliveryOptions } from '../../services/mail-delivery.options.js';
+import { OncePerJob } from '../../services/once-per-job.service.js';
 
 const templates = new MailTemplates();
 const job = { jobId: 'job-1', name: 'password-reset', data: mailJobPayload('password-reset') };
@@ -23,7 +24,7 @@ describe('DeliverMailHandler', () => {
     ledger = new InMemorySentMailLedger(() => now);
     transport = new InMemoryMailTransport();
     scrubber = new InMemoryMailJobScrubber();
-    handler = new DeliverMailHandler(ledger, transport, templates, new MailDeliveryOptions(), scrubber);
+    handler = new DeliverMailHandler(new OncePerJob(ledger, new MailDeliveryOptions()), transport, templates, scrubber);
   });
 
   it('sends the rendered e-mail to the recipient, keyed by the job id', async () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MailJobScrubber } from '../ports/mail-job-scrubber.port.js';
+import { MailJobScrubber } from '../../ports/mail-job-scrubber.port.js';
 
 export interface GiveUpMailInput {
   jobId: string;

@@ -1,4 +1,4 @@
-import { InMemoryMailJobScrubber } from '../../infrastructure/testing/in-memory-mail-job.scrubber.js';
+import { InMemoryMailJobScrubber } from '../../../infrastructure/testing/in-memory-mail-job.scrubber.js';
 import { GiveUpMailHandler } from './give-up-mail.handler.js';
 
 describe('GiveUpMailHandler', () => {
