@@ -1,5 +1,6 @@
-export { SessionCommands, CREDENTIALS_EXPIRED_JOB, type OpenSessionInput } from './application/session-commands.js';
-export type { IssuedTokens, Principal } from './application/principal.js';
+export type { IssuedTokens, OpenSessionInput, Principal } from './sessions.contract.js';
+export { SessionCommands } from './application/services/session-commands.js';
+export { CREDENTIALS_EXPIRED_JOB } from './application/ports/revocation-jobs.port.js';
 export { UnauthenticatedError } from './domain/sessions.errors.js';
 export { AuthGuard } from './interface/http/auth.guard.js';
 export { CurrentPrincipal } from './interface/http/current-principal.decorator.js';

@@ -14,8 +14,8 @@ import { AccessTokenSigner } from './application/ports/access-token-signer.port.
 import { CredentialRevocations } from './application/ports/credential-revocations.port.js';
 import { RevocationJobs } from './application/ports/revocation-jobs.port.js';
 import { TokenSecrets } from './application/ports/token-secrets.port.js';
-import { SessionCommands } from './application/session-commands.js';
-import { TokenIssuer } from './application/token-issuer.js';
+import { SessionCommands } from './application/services/session-commands.js';
+import { TokenIssuer } from './application/services/token-issuer.js';
 import { ApiTokenRepository } from './domain/api-token.repository.js';
 import { CredentialVersionRepository } from './domain/credential-version.repository.js';
 import { SessionRepository } from './domain/session.repository.js';

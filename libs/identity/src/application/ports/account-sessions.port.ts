@@ -1,10 +1,7 @@
-export interface IssuedTokens {
-  accessToken: string;
-  tokenType: 'Bearer';
-  expiresIn: number;
-  refreshToken: string;
-  sessionId: string;
-}
+import type { IssuedTokens, OpenSessionInput } from '#libs/sessions';
+
+// Re-exported for the files that import it from this port.
+export type { IssuedTokens } from '#libs/sessions';
 
 /**
  * What identity needs of the sessions module (its `SessionCommands`, see
@@ -12,7 +9,7 @@ export interface IssuedTokens {
  * Redis after it commits and before the caller's unit of work resolves.
  */
 export abstract class AccountSessions {
-  abstract openSession(input: { accountId: string; organizationId: string; clientIp: string; userAgent: string | null }): Promise<IssuedTokens>;
+  abstract openSession(input: OpenSessionInput): Promise<IssuedTokens>;
   abstract endSession(sessionId: string, reason: string): Promise<void>;
   abstract endAllSessions(accountId: string, reason: string): Promise<void>;
   abstract expireAllCredentials(accountId: string, reason: string): Promise<void>;

@@ -1,4 +1,5 @@
-import { AccountSessions, type IssuedTokens } from '../../application/ports/account-sessions.port.js';
+import type { IssuedTokens } from '#libs/sessions';
+import { AccountSessions } from '../../application/ports/account-sessions.port.js';
 
 /** Records what identity asked of the sessions module. */
 export class InMemoryAccountSessions extends AccountSessions {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
-import type { Principal } from '../../application/principal.js';
+import type { Principal } from '../../sessions.contract.js';
 import { API_TOKEN_PREFIX } from '../../domain/api-token.aggregate.js';
 import { apiTokenCacheFields, sessionCacheFields } from '../cache/cache-fields.js';
 import { CredentialCache } from '../cache/credential-cache.js';

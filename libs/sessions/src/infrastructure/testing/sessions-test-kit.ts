@@ -1,8 +1,8 @@
 import { loadConfig } from '#libs/platform';
 import { CredentialAudit, type CredentialAuditEvent } from '../../application/ports/credential-audit.js';
-import type { IssuedTokens } from '../../application/principal.js';
-import { SessionCommands } from '../../application/session-commands.js';
-import { TokenIssuer } from '../../application/token-issuer.js';
+import type { IssuedTokens } from '../../sessions.contract.js';
+import { SessionCommands } from '../../application/services/session-commands.js';
+import { TokenIssuer } from '../../application/services/token-issuer.js';
 import { InMemoryApiTokenRepository } from './in-memory-api-token.repository.js';
 import { InMemoryCredentialVersionRepository } from './in-memory-credential-version.repository.js';
 import { InMemoryCredentialRevocations } from './in-memory-credential.revocations.js';

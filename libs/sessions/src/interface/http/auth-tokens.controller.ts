@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { EndSessionCommand } from '../../application/commands/end-session/end-session.command.js';
 import { RefreshSessionCommand } from '../../application/commands/refresh-session/refresh-session.command.js';
-import type { IssuedTokens, Principal } from '../../application/principal.js';
+import type { IssuedTokens, Principal } from '../../sessions.contract.js';
 import { RateLimit } from '#libs/platform';
 import { ForbiddenError } from '#libs/building-blocks';
 import { AuthGuard } from './auth.guard.js';

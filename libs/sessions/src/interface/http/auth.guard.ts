@@ -1,5 +1,5 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
-import type { Principal } from '../../application/principal.js';
+import type { Principal } from '../../sessions.contract.js';
 import { UnauthenticatedError } from '../../domain/sessions.errors.js';
 import { CredentialVerifier } from '../../infrastructure/auth/credential-verifier.js';
 import { bearerToken } from './bearer-token.js';

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Principal } from '../../application/principal.js';
+import type { Principal } from '../../sessions.contract.js';
 import { UnauthenticatedError } from '../../domain/sessions.errors.js';
 import type { AuthenticatedRequest } from './auth.guard.js';
 

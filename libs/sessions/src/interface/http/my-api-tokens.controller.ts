@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CreateApiTokenCommand, type CreatedApiToken } from '../../application/commands/create-api-token/create-api-token.command.js';
 import { RevokeApiTokenCommand } from '../../application/commands/revoke-api-token/revoke-api-token.command.js';
-import type { Principal } from '../../application/principal.js';
+import type { Principal } from '../../sessions.contract.js';
 import { type ApiTokenView, ListApiTokensQuery } from '../../application/queries/list-api-tokens/list-api-tokens.query.js';
 import { ForbiddenError } from '#libs/building-blocks';
 import { AuthGuard } from './auth.guard.js';

@@ -2,7 +2,7 @@ import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, UseGuards } fr
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { EndSessionCommand } from '../../application/commands/end-session/end-session.command.js';
-import type { Principal } from '../../application/principal.js';
+import type { Principal } from '../../sessions.contract.js';
 import { ListSessionsQuery, type SessionView } from '../../application/queries/list-sessions/list-sessions.query.js';
 import { AuthGuard } from './auth.guard.js';
 import { CurrentPrincipal } from './current-principal.decorator.js';

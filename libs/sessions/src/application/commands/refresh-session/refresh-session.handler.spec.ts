@@ -1,4 +1,4 @@
-import type { IssuedTokens } from '../../principal.js';
+import type { IssuedTokens } from '../../../sessions.contract.js';
 import { SessionsTestKit } from '../../../infrastructure/testing/sessions-test-kit.js';
 import { RefreshSessionCommand } from './refresh-session.command.js';
 import { RefreshSessionHandler } from './refresh-session.handler.js';

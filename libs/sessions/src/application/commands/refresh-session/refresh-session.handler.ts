@@ -6,7 +6,7 @@ import { UnauthenticatedError } from '../../../domain/sessions.errors.js';
 import { CredentialRevocations } from '../../ports/credential-revocations.port.js';
 import { TokenSecrets } from '../../ports/token-secrets.port.js';
 import { UnitOfWork } from '#libs/building-blocks';
-import { TokenIssuer } from '../../token-issuer.js';
+import { TokenIssuer } from '../../services/token-issuer.js';
 import { RefreshSessionCommand } from './refresh-session.command.js';
 
 /** Rotates under the session's row lock, so parallel uses of one token serialize: the first wins, the rest are reuse. */

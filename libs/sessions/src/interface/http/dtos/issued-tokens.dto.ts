@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { IssuedTokens } from '../../../sessions.contract.js';
 
-export class IssuedTokensDto {
+/** `IssuedTokens` as the OpenAPI document describes it. */
+export class IssuedTokensDto implements IssuedTokens {
   @ApiProperty({ description: 'JWT for `Authorization: Bearer`.' }) accessToken!: string;
   @ApiProperty({ enum: ['Bearer'] }) tokenType!: 'Bearer';
   @ApiProperty({ description: 'Seconds until the access token expires.' }) expiresIn!: number;

@@ -2,25 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '#libs/building-blocks';
 import { AppConfig } from '#libs/platform';
-import { ApiTokenRepository } from '../domain/api-token.repository.js';
-import { CredentialVersionRepository } from '../domain/credential-version.repository.js';
-import { Session } from '../domain/session.aggregate.js';
-import { SessionRepository } from '../domain/session.repository.js';
-import { CredentialRevocations } from './ports/credential-revocations.port.js';
-import { RevocationJobs } from './ports/revocation-jobs.port.js';
-import { TokenSecrets } from './ports/token-secrets.port.js';
 import { UnitOfWork } from '#libs/building-blocks';
-import type { IssuedTokens } from './principal.js';
+import { ApiTokenRepository } from '../../domain/api-token.repository.js';
+import { CredentialVersionRepository } from '../../domain/credential-version.repository.js';
+import { Session } from '../../domain/session.aggregate.js';
+import { SessionRepository } from '../../domain/session.repository.js';
+import type { IssuedTokens, OpenSessionInput } from '../../sessions.contract.js';
+import { CredentialRevocations } from '../ports/credential-revocations.port.js';
+import { RevocationJobs } from '../ports/revocation-jobs.port.js';
+import { TokenSecrets } from '../ports/token-secrets.port.js';
 import { TokenIssuer } from './token-issuer.js';
-
-export { CREDENTIALS_EXPIRED_JOB } from './ports/revocation-jobs.port.js';
-
-export interface OpenSessionInput {
-  accountId: string;
-  organizationId: string;
-  clientIp: string;
-  userAgent: string | null;
-}
 
 /**
  * What identity calls (docs/architecture.md, "Contract: identity → sessions"). Every method joins

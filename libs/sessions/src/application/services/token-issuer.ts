@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Session } from '../domain/session.aggregate.js';
-import { AccessTokenSigner } from './ports/access-token-signer.port.js';
-import type { IssuedTokens } from './principal.js';
+import type { Session } from '../../domain/session.aggregate.js';
+import type { IssuedTokens } from '../../sessions.contract.js';
+import { AccessTokenSigner } from '../ports/access-token-signer.port.js';
 
 /** The token pair of a sign-in or refresh: a fresh access JWT beside the (already stored) refresh token. */
 @Injectable()

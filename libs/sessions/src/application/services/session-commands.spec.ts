@@ -1,6 +1,6 @@
-import { ApiToken } from '../domain/api-token.aggregate.js';
-import { RevocationUnavailableError } from '../domain/sessions.errors.js';
-import { SessionsTestKit } from '../infrastructure/testing/sessions-test-kit.js';
+import { ApiToken } from '../../domain/api-token.aggregate.js';
+import { RevocationUnavailableError } from '../../domain/sessions.errors.js';
+import { SessionsTestKit } from '../../infrastructure/testing/sessions-test-kit.js';
 
 describe('SessionCommands', () => {
   let kit: SessionsTestKit;

@@ -1,3 +1,8 @@
+/**
+ * The types of the sessions module's public contract (`#libs/sessions`), defined here once: other
+ * modules (identity's `AccountSessions` port, for one) import them instead of keeping a copy.
+ */
+
 /** Who is calling, as `AuthGuard` established it; read with `@CurrentPrincipal()`. */
 export interface Principal {
   accountId: string;
@@ -17,4 +22,12 @@ export interface IssuedTokens {
   expiresIn: number;
   refreshToken: string;
   sessionId: string;
+}
+
+/** What `SessionCommands.openSession` needs to open a session at sign-in. */
+export interface OpenSessionInput {
+  accountId: string;
+  organizationId: string;
+  clientIp: string;
+  userAgent: string | null;
 }
