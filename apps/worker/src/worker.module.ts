@@ -22,7 +22,7 @@ export class WorkerModule implements OnApplicationShutdown {
         DiscoveryModule,
         PlatformModule.forRoot(config),
         BullModule.forRoot({ connection, prefix: config.redisPrefix }),
-        NotificationsModule,
+        NotificationsModule.forRoot(),
         SessionsWorkerModule,
       ],
       providers: [{ provide: WORKER_CONNECTION, useValue: connection }],

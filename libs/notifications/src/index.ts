@@ -9,4 +9,4 @@ export {
   type MailJobPayload,
   type MailLocale,
 } from './domain/mail-job.js';
-export { NotificationsModule } from './notifications.module.js';
+export { NotificationsModule, type NotificationsOptions } from './notifications.module.js';

@@ -1,5 +1,5 @@
 import { BullModule, InjectQueue } from '@nestjs/bullmq';
-import { Module, type OnModuleInit } from '@nestjs/common';
+import { type DynamicModule, Module, type OnModuleInit, type Provider, type Type } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { AppConfig, MAIL_QUEUE } from '#libs/platform';
 import { DeliverMailHandler } from './application/commands/deliver-mail/deliver-mail.handler.js';
@@ -17,27 +17,52 @@ import { MailProcessor } from './infrastructure/queue/mail.processor.js';
 import { OutboxMailJobScrubber } from './infrastructure/queue/outbox-mail-job.scrubber.js';
 import { MailTemplates } from './infrastructure/templates/mail-templates.js';
 
-/** The mail worker (run by apps/worker): templates, transports and the `mail` queue processor. */
-@Module({
-  imports: [BullModule.registerQueue({ name: MAIL_QUEUE })],
-  providers: [
-    {
+/** What `NotificationsModule.forRoot` takes; every field is optional. */
+export interface NotificationsOptions {
+  /**
+   * Where the rendered e-mails go: a class extending `MailTransport`, which Nest builds (its
+   * constructor may inject `AppConfig` or any other provider the application makes global), or a
+   * ready instance. Left out: SMTP when `SMTP_URL` is set, otherwise `.eml` files in `MAIL_DIR`.
+   */
+  transport?: Type<MailTransport> | MailTransport;
+}
+
+function transportProvider(transport: NotificationsOptions['transport']): Provider {
+  if (transport === undefined) {
+    return {
       provide: MailTransport,
       inject: [AppConfig],
       useFactory: (config: AppConfig): MailTransport => (config.SMTP_URL ? new SmtpMailTransport(config) : new FileMailTransport(config)),
-    },
-    { provide: SentMailLedger, useClass: PostgresSentMailLedger },
-    { provide: MailJobScrubber, useClass: OutboxMailJobScrubber },
-    { provide: MailDeliveryOptions, useFactory: () => new MailDeliveryOptions() },
-    { provide: MailRenderer, useClass: MailTemplates },
-    OncePerJob,
-    DeliverMailHandler,
-    GiveUpMailHandler,
-    MailProcessor,
-  ],
-})
+    };
+  }
+  return typeof transport === 'function' ? { provide: MailTransport, useClass: transport } : { provide: MailTransport, useValue: transport };
+}
+
+/**
+ * The mail worker (run by apps/worker): templates, a transport and the `mail` queue processor.
+ * Imported as `NotificationsModule.forRoot()`, or `forRoot({ transport })` to send through a transport of one's own.
+ */
+@Module({})
 export class NotificationsModule implements OnModuleInit {
   constructor(@InjectQueue(MAIL_QUEUE) private readonly queue: Queue) {}
+
+  static forRoot(options: NotificationsOptions = {}): DynamicModule {
+    return {
+      module: NotificationsModule,
+      imports: [BullModule.registerQueue({ name: MAIL_QUEUE })],
+      providers: [
+        transportProvider(options.transport),
+        { provide: SentMailLedger, useClass: PostgresSentMailLedger },
+        { provide: MailJobScrubber, useClass: OutboxMailJobScrubber },
+        { provide: MailDeliveryOptions, useFactory: () => new MailDeliveryOptions() },
+        { provide: MailRenderer, useClass: MailTemplates },
+        OncePerJob,
+        DeliverMailHandler,
+        GiveUpMailHandler,
+        MailProcessor,
+      ],
+    };
+  }
 
   onModuleInit(): void {
     // Without a listener BullMQ prints every failed reconnect during a Redis outage; the outage
