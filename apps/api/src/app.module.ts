@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { type AppConfig, OperationsModule, ProblemDetailsFilter, RateLimitModule, PlatformModule } from '#libs/platform';
 import { SessionsModule } from '#libs/sessions';
 import { IdentityModule } from '#libs/identity';
@@ -8,7 +9,8 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config), RateLimitModule, OperationsModule, SessionsModule, IdentityModule],
+      // CqrsModule.forRoot() is global: one command and query bus for every module's handlers.
+      imports: [PlatformModule.forRoot(config), CqrsModule.forRoot(), RateLimitModule, OperationsModule, SessionsModule, IdentityModule],
       providers: [ProblemDetailsFilter],
     };
   }

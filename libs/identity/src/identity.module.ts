@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { SessionCommands } from '#libs/sessions';
+import { SessionCommands, SessionsModule } from '#libs/sessions';
 import { ChangePasswordHandler } from './application/commands/change-password/change-password.handler.js';
 import { CreateAccountHandler } from './application/commands/create-account/create-account.handler.js';
 import { CreateOrganizationHandler } from './application/commands/create-organization/create-organization.handler.js';
@@ -54,11 +54,12 @@ import { SignInController } from './interface/http/sign-in.controller.js';
 import { AdminKeyGuard } from './interface/http/admin-key.guard.js';
 
 /**
- * Organizations, accounts, sign-in with lockout, reset, change and the audit trail. The
- * command and query buses come from `CqrsModule.forRoot()`, imported once by the sessions module.
+ * Organizations, accounts, sign-in with lockout, reset, change and the audit trail. Imports
+ * SessionsModule for `SessionCommands` and `AuthGuard`. The command and query buses come from
+ * `CqrsModule.forRoot()`, imported once by the API's root module.
  */
 @Module({
-  imports: [MikroOrmModule.forFeature(IDENTITY_SCHEMAS), PasswordPolicyWiringModule],
+  imports: [MikroOrmModule.forFeature(IDENTITY_SCHEMAS), PasswordPolicyWiringModule, SessionsModule],
   controllers: [OrganizationsAdminController, PasswordPolicyController, SignInController, PasswordResetsController, MeController],
   providers: [
     { provide: OrganizationRepository, useClass: MikroOrmOrganizationRepository },

@@ -1,4 +1,5 @@
-export type { IssuedTokens, OpenSessionInput, Principal } from './sessions.contract.js';
+export type { IssuedTokens, OpenSessionInput, Principal, TokenVerifier, VerifiedCredential } from './sessions.contract.js';
+export { TokenKind } from './infrastructure/auth/credential-verifier.js';
 export { SessionCommands } from './application/services/session-commands.js';
 export { CREDENTIALS_EXPIRED_JOB } from './application/ports/revocation-jobs.port.js';
 export { UnauthenticatedError } from './domain/sessions.errors.js';

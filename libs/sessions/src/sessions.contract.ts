@@ -31,3 +31,24 @@ export interface OpenSessionInput {
   clientIp: string;
   userAgent: string | null;
 }
+
+/** A bearer token found valid now, by the verifier of its kind. */
+export interface VerifiedCredential {
+  /** The kind's name, answered as `token_type` by introspection: `access_token`, `api_token`, … */
+  kind: string;
+  principal: Principal;
+  /** Seconds since the epoch. */
+  issuedAt: number;
+  expiresAt: number | null;
+  tokenId: string;
+}
+
+/**
+ * The port of one kind of bearer token. A module adds a kind by declaring a provider that
+ * implements it, marked `@TokenKind('<prefix>')`: the guard and introspection send it every token
+ * that starts with that prefix. It answers null for a token it does not accept, never throws for
+ * one, and never fails open.
+ */
+export interface TokenVerifier {
+  verify(token: string): Promise<VerifiedCredential | null>;
+}

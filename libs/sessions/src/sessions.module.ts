@@ -1,6 +1,6 @@
 import { createSecretKey } from 'node:crypto';
-import { Global, Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { AppConfig } from '#libs/platform';
@@ -20,6 +20,8 @@ import { ApiTokenRepository } from './domain/api-token.repository.js';
 import { CredentialVersionRepository } from './domain/credential-version.repository.js';
 import { SessionRepository } from './domain/session.repository.js';
 import { CredentialAudit } from './application/ports/credential-audit.js';
+import { AccessTokenVerifier } from './infrastructure/auth/access-token.verifier.js';
+import { ApiTokenVerifier } from './infrastructure/auth/api-token.verifier.js';
 import { CredentialVerifier } from './infrastructure/auth/credential-verifier.js';
 import { LastUsedRecorder } from './infrastructure/auth/last-used-recorder.js';
 import { CacheWriteThrough } from './infrastructure/cache/cache-write-through.js';
@@ -43,13 +45,13 @@ import { ServiceKeyGuard } from './interface/http/service-key.guard.js';
 export const SESSIONS_SCHEMAS = [SessionSchema, RefreshTokenSchema, ApiTokenSchema];
 
 /**
- * The API side of sessions. Global, so any module's controller can use `@UseGuards(AuthGuard)`
- * and inject `SessionCommands` without wiring the guard's dependencies itself.
+ * The API side of sessions. A module that guards its routes with `@UseGuards(AuthGuard)` or calls
+ * `SessionCommands` imports it (the guard's dependencies come with it). The command and query buses
+ * come from `CqrsModule.forRoot()`, imported once by the API's root module.
  */
-@Global()
 @Module({
   imports: [
-    CqrsModule.forRoot(),
+    DiscoveryModule,
     MikroOrmModule.forFeature(SESSIONS_SCHEMAS),
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -70,6 +72,9 @@ export const SESSIONS_SCHEMAS = [SessionSchema, RefreshTokenSchema, ApiTokenSche
     CredentialCache,
     // The MikroORM subscriber that publishes revocations when the transaction commits.
     { provide: CredentialRevocations, useClass: CacheWriteThrough },
+    // The token kinds, found by their @TokenKind prefix; a module adds one by declaring its own.
+    AccessTokenVerifier,
+    ApiTokenVerifier,
     CredentialVerifier,
     LastUsedRecorder,
     { provide: SessionRepository, useClass: MikroOrmSessionRepository },

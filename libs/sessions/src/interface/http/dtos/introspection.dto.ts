@@ -33,7 +33,7 @@ export class IntrospectionDto {
   @ApiPropertyOptional({ description: 'Account id.' }) sub?: string;
   @ApiPropertyOptional({ description: 'Organization id.' }) org?: string;
   @ApiPropertyOptional({ description: 'Session id (access tokens).' }) sid?: string;
-  @ApiPropertyOptional({ enum: ['access_token', 'api_token'] }) token_type?: 'access_token' | 'api_token';
+  @ApiPropertyOptional({ enum: ['access_token', 'api_token'] }) token_type?: string;
   @ApiPropertyOptional({ description: 'Seconds since the epoch; absent for an API token that never expires.' }) exp?: number;
   @ApiPropertyOptional() iat?: number;
   @ApiPropertyOptional({ description: 'The JWT id, or the API token id.' }) jti?: string;
