@@ -1,3 +1,4 @@
+import prettier from 'eslint-config-prettier/flat';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -14,4 +15,6 @@ export default tseslint.config(
     files: ['**/*.spec.ts', '**/*.int-spec.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
+  // Last, so it wins: turns off every rule that is about layout, which Prettier owns (npm run format).
+  prettier,
 );
