@@ -25,3 +25,4 @@ export { StaticBearerKey } from './interface/http/static-bearer-key.js';
 export { AcceptsFormBody, acceptJsonBodiesOnly } from './interface/http/json-only-bodies.js';
 export { DomainEventDispatcher, OnDomainEvent } from './infrastructure/events/domain-event-dispatcher.js';
 export { MikroOrmUnitOfWork } from './infrastructure/persistence/mikro-orm-unit-of-work.js';
+export { AfterCommit, type AfterCommitWork, type InTransaction } from './infrastructure/persistence/after-commit.js';

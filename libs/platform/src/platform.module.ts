@@ -12,6 +12,7 @@ import { OutboxMessageSchema } from './infrastructure/outbox/outbox-message.enti
 import { OutboxRelay } from './infrastructure/outbox/outbox-relay.js';
 import { OutboxSecrets } from './infrastructure/outbox/outbox-secrets.js';
 import { databaseOptions } from './infrastructure/persistence/database-options.js';
+import { AfterCommit } from './infrastructure/persistence/after-commit.js';
 import { MikroOrmUnitOfWork } from './infrastructure/persistence/mikro-orm-unit-of-work.js';
 import { LazyRequestContextMiddleware } from './infrastructure/persistence/lazy-request-context.middleware.js';
 import { QueueRegistry } from './infrastructure/queue/queue-registry.js';
@@ -39,6 +40,7 @@ export class PlatformModule implements NestModule {
         { provide: AppConfig, useValue: config },
         { provide: Clock, useClass: SystemClock },
         { provide: UnitOfWork, useClass: MikroOrmUnitOfWork },
+        AfterCommit,
         { provide: DomainEvents, useClass: DomainEventDispatcher },
         RedisClient,
         InvalidationChannel,
@@ -47,7 +49,7 @@ export class PlatformModule implements NestModule {
         OutboxRelay,
         OutboxSecrets,
       ],
-      exports: [AppConfig, Clock, UnitOfWork, DomainEvents, RedisClient, InvalidationChannel, QueueRegistry, Outbox, OutboxRelay, OutboxSecrets],
+      exports: [AppConfig, Clock, UnitOfWork, AfterCommit, DomainEvents, RedisClient, InvalidationChannel, QueueRegistry, Outbox, OutboxRelay, OutboxSecrets],
     };
   }
 

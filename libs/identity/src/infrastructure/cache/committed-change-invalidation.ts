@@ -1,6 +1,7 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import type { ChangeSet, EventSubscriber, FlushEventArgs, TransactionEventArgs } from '@mikro-orm/core';
+import type { ChangeSet, EventSubscriber, FlushEventArgs } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { AfterCommit, type AfterCommitWork } from '#libs/platform';
 import { Account } from '../../domain/account.aggregate.js';
 import { Organization } from '../../domain/organization.aggregate.js';
 import { CachedMeViewReader } from './cached-me-view.reader.js';
@@ -14,14 +15,20 @@ type Forget = () => Promise<void>;
 /**
  * Drops what identity keeps in memory (an account's `/v1/me` view, an organization read by name)
  * on every instance after a transaction that changed it commits — never before, or another instance
- * could read the old row again and keep it. Rolled-back transactions drop nothing.
+ * could read the old row again and keep it. Rolled-back transactions drop nothing. It watches
+ * flushes for what changed; platform's `AfterCommit` holds it until the commit.
  */
 @Injectable()
 export class CommittedChangeInvalidation implements EventSubscriber, OnApplicationBootstrap {
-  private readonly pending = new WeakMap<object, Map<string, Forget>>();
+  /** Per transaction, what to forget by key (an account or organization changed twice is forgotten once). */
+  private readonly invalidation: AfterCommitWork<Map<string, Forget>> = {
+    open: () => new Map(),
+    committed: (changed) => this.forget(changed),
+  };
 
   constructor(
     private readonly orm: MikroORM,
+    private readonly afterCommit: AfterCommit,
     private readonly views: CachedMeViewReader,
     private readonly organizations: CachedOrganizationReader,
   ) {}
@@ -34,23 +41,10 @@ export class CommittedChangeInvalidation implements EventSubscriber, OnApplicati
     const changed = new Map<string, Forget>();
     for (const changeSet of args.uow.getChangeSets()) this.collect(changeSet, changed);
     if (changed.size === 0) return;
-    const transaction = args.em.getTransactionContext() as object | undefined;
+    const pending = this.afterCommit.collect(this.invalidation, args.em);
     // A flush outside an explicit transaction has committed by now.
-    if (!transaction) return this.forget(changed);
-    const pending = this.pending.get(transaction) ?? new Map<string, Forget>();
+    if (!pending) return this.forget(changed);
     for (const [key, forget] of changed) pending.set(key, forget);
-    this.pending.set(transaction, pending);
-  }
-
-  async afterTransactionCommit(args: TransactionEventArgs): Promise<void> {
-    const pending = args.transaction ? this.pending.get(args.transaction) : undefined;
-    if (!pending) return;
-    this.pending.delete(args.transaction!);
-    await this.forget(pending);
-  }
-
-  afterTransactionRollback(args: TransactionEventArgs): void {
-    if (args.transaction) this.pending.delete(args.transaction);
   }
 
   private collect(changeSet: ChangeSet<object>, into: Map<string, Forget>): void {

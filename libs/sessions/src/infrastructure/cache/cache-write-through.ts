@@ -1,7 +1,6 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import type { EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
-import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { Outbox, REVOCATION_QUEUE } from '#libs/platform';
+import { Injectable, Logger } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { AfterCommit, type AfterCommitWork, Outbox, REVOCATION_QUEUE } from '#libs/platform';
 import { CredentialRevocations, type RevokedCredentials } from '../../application/ports/credential-revocations.port.js';
 import type { Session } from '../../domain/session.aggregate.js';
 import { RevocationUnavailableError } from '../../domain/sessions.errors.js';
@@ -19,27 +18,26 @@ interface Pending {
 }
 
 /**
- * Redis write-through, registered on the caller's transaction: once it commits (and before the
- * caller's `transactional` resolves, so before any HTTP answer) revoked credentials get their
- * markers and new sessions their entries. A rolled-back transaction writes nothing. If Redis
- * cannot be reached, an outbox job writes the markers later; the guard meanwhile distrusts
- * entries older than its reconnection.
+ * Redis write-through, registered on the caller's transaction (platform's `AfterCommit`): once it
+ * commits (and before the caller's `transactional` resolves, so before any HTTP answer) revoked
+ * credentials get their markers and new sessions their entries. A rolled-back transaction writes
+ * nothing. If Redis cannot be reached, an outbox job writes the markers later; the guard meanwhile
+ * distrusts entries older than its reconnection. Publishing never throws.
  */
 @Injectable()
-export class CacheWriteThrough extends CredentialRevocations implements EventSubscriber, OnApplicationBootstrap {
+export class CacheWriteThrough extends CredentialRevocations {
   private readonly logger = new Logger(CacheWriteThrough.name);
-  private readonly pending = new WeakMap<object, Pending>();
+  private readonly publication: AfterCommitWork<Pending> = {
+    open: () => ({ revokedKeys: new Set(), sessionIds: new Set(), apiTokenIds: new Set(), fills: [] }),
+    committed: (pending) => this.publish(pending),
+  };
 
   constructor(
     private readonly orm: MikroORM,
-    private readonly em: EntityManager,
+    private readonly afterCommit: AfterCommit,
     private readonly cache: CredentialCache,
   ) {
     super();
-  }
-
-  onApplicationBootstrap(): void {
-    this.orm.em.getEventManager().registerSubscriber(this);
   }
 
   /**
@@ -75,10 +73,7 @@ export class CacheWriteThrough extends CredentialRevocations implements EventSub
     this.current().fills.push({ key: this.cache.sessionKey(session.id), fields: sessionCacheFields(session, credentialVersion) });
   }
 
-  async afterTransactionCommit(args: TransactionEventArgs): Promise<void> {
-    const pending = args.transaction ? this.pending.get(args.transaction) : undefined;
-    if (!pending) return;
-    this.pending.delete(args.transaction!);
+  private async publish(pending: Pending): Promise<void> {
     try {
       await this.cache.markRevoked([...pending.revokedKeys]);
     } catch (error) {
@@ -88,18 +83,9 @@ export class CacheWriteThrough extends CredentialRevocations implements EventSub
     await Promise.all(fills.map((fill) => this.cache.fill(fill.key, fill.fields)));
   }
 
-  afterTransactionRollback(args: TransactionEventArgs): void {
-    if (args.transaction) this.pending.delete(args.transaction);
-  }
-
   private current(): Pending {
-    const transaction = this.em.getTransactionContext();
-    if (!transaction) throw new Error('SessionCommands must run inside a transaction');
-    let pending = this.pending.get(transaction);
-    if (!pending) {
-      pending = { revokedKeys: new Set(), sessionIds: new Set(), apiTokenIds: new Set(), fills: [] };
-      this.pending.set(transaction, pending);
-    }
+    const pending = this.afterCommit.collect(this.publication);
+    if (!pending) throw new Error('SessionCommands must run inside a transaction');
     return pending;
   }
 
