@@ -5,8 +5,11 @@ export {
   type LinkMailPayload,
   MAIL_JOB_NAMES,
   type MailJob,
+  type MailJobCommonFields,
+  type MailJobFields,
   type MailJobName,
   type MailJobPayload,
+  type MailJobPayloads,
   type MailLocale,
 } from './domain/mail-job.js';
 export { NotificationsModule, type NotificationsOptions } from './notifications.module.js';

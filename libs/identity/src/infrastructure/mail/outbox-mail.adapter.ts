@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { MailJobCommonFields, MailJobFields } from '#libs/notifications';
 import { MAIL_QUEUE, Outbox } from '#libs/platform';
 import { type MailJobName, MailOutbox } from '../../application/ports/mail-outbox.port.js';
 
@@ -8,7 +9,7 @@ export class SharedOutboxMail extends MailOutbox {
     super();
   }
 
-  add(name: MailJobName, payload: Record<string, unknown>): void {
+  add<N extends MailJobName>(name: N, payload: MailJobCommonFields & MailJobFields<N>): void {
     this.outbox.add({ queue: MAIL_QUEUE, name, payload });
   }
 }

@@ -1,5 +1,6 @@
 import type { PasswordRule } from '#libs/password-policy';
 import { ExtraPasswordRules } from '../../application/ports/extra-password-rules.port.js';
+import type { MailJobCommonFields, MailJobFields } from '#libs/notifications';
 import { type MailJobName, MailOutbox } from '../../application/ports/mail-outbox.port.js';
 import { type ResetSecret, ResetTokenSecrets } from '../../application/ports/reset-token-secrets.port.js';
 import { UnitOfWork } from '#libs/building-blocks';
@@ -8,9 +9,9 @@ import { UnknownIdentity } from '../../domain/unknown-identity.aggregate.js';
 import { UnknownIdentityRepository } from '../../domain/unknown-identity.repository.js';
 
 export class InMemoryMailOutbox extends MailOutbox {
-  readonly jobs: Array<{ name: MailJobName; payload: Record<string, unknown> }> = [];
+  readonly jobs: Array<{ name: MailJobName; payload: MailJobCommonFields & MailJobFields<MailJobName> }> = [];
 
-  add(name: MailJobName, payload: Record<string, unknown>): void {
+  add<N extends MailJobName>(name: N, payload: MailJobCommonFields & MailJobFields<N>): void {
     this.jobs.push({ name, payload });
   }
 }
