@@ -24,8 +24,17 @@ import { FailedEntries } from './application/services/failed-entries.service.js'
 import { IdentityMail } from './application/services/identity-mail.service.js';
 import { OrganizationLookup } from './application/services/organization-lookup.service.js';
 import { ResetLinks } from './application/services/reset-links.service.js';
+import { AccountOwners } from './application/services/account-owners.service.js';
+import { NewPasswords } from './application/services/new-passwords.service.js';
+import { PasswordChecks } from './application/services/password-checks.service.js';
+import { ResetThrottle } from './application/services/reset-throttle.service.js';
+import { ApiTokenAuditSubscriber } from './application/subscribers/api-token-audit.subscriber.js';
+import { AuditTrailSubscriber } from './application/subscribers/audit-trail.subscriber.js';
+import { OwnerMailSubscriber } from './application/subscribers/owner-mail.subscriber.js';
+import { ResetLinkSpendingSubscriber } from './application/subscribers/reset-link-spending.subscriber.js';
+import { ResetLinkSubscriber } from './application/subscribers/reset-link.subscriber.js';
+import { SessionEndingSubscriber } from './application/subscribers/session-ending.subscriber.js';
 import { MeViewReader } from './application/ports/me-view.reader.port.js';
-import { ApiTokenAuditBridge } from './application/services/api-token-audit.bridge.js';
 import { AccountRepository } from './domain/account.repository.js';
 import { OrganizationRepository } from './domain/organization.repository.js';
 import { PasswordResetTokenRepository } from './domain/password-reset-token.repository.js';
@@ -69,7 +78,6 @@ import { AdminKeyGuard } from './interface/http/admin-key.guard.js';
     CachedOrganizationReader,
     CommittedChangeInvalidation,
     { provide: MeViewReader, useExisting: CachedMeViewReader },
-    ApiTokenAuditBridge,
     { provide: PasswordResetTokenRepository, useClass: MikroOrmPasswordResetTokenRepository },
     { provide: SecurityEventRepository, useClass: MikroOrmSecurityEventRepository },
     { provide: UnknownIdentityRepository, useClass: MikroOrmUnknownIdentityRepository },
@@ -83,6 +91,17 @@ import { AdminKeyGuard } from './interface/http/admin-key.guard.js';
     IdentityMail,
     OrganizationLookup,
     ResetLinks,
+    AccountOwners,
+    NewPasswords,
+    PasswordChecks,
+    ResetThrottle,
+    // Side effects of identity's domain events (and sessions' API token events), called in the change's transaction.
+    AuditTrailSubscriber,
+    ApiTokenAuditSubscriber,
+    OwnerMailSubscriber,
+    ResetLinkSubscriber,
+    ResetLinkSpendingSubscriber,
+    SessionEndingSubscriber,
     AdminKeyGuard,
     SignInHandler,
     CreateOrganizationHandler,

@@ -7,4 +7,4 @@ export { AuthGuard } from './interface/http/auth.guard.js';
 export { CurrentPrincipal } from './interface/http/current-principal.decorator.js';
 export { SessionsModule } from './sessions.module.js';
 export { SessionsWorkerModule } from './sessions-worker.module.js';
-export { CredentialAudit, type CredentialAuditEvent } from './application/ports/credential-audit.js';
+export { ApiTokenCreated, ApiTokenRevoked } from './domain/api-token.events.js';

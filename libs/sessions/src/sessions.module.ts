@@ -19,7 +19,6 @@ import { TokenIssuer } from './application/services/token-issuer.js';
 import { ApiTokenRepository } from './domain/api-token.repository.js';
 import { CredentialVersionRepository } from './domain/credential-version.repository.js';
 import { SessionRepository } from './domain/session.repository.js';
-import { CredentialAudit } from './application/ports/credential-audit.js';
 import { AccessTokenVerifier } from './infrastructure/auth/access-token.verifier.js';
 import { ApiTokenVerifier } from './infrastructure/auth/api-token.verifier.js';
 import { CredentialVerifier } from './infrastructure/auth/credential-verifier.js';
@@ -62,7 +61,6 @@ export const SESSIONS_SCHEMAS = [SessionSchema, RefreshTokenSchema, ApiTokenSche
   controllers: [AuthTokensController, MySessionsController, MyApiTokensController, IntrospectionController],
   providers: [
     SessionCommands,
-    CredentialAudit,
     TokenIssuer,
     AccessTokens,
     { provide: AccessTokenSigner, useExisting: AccessTokens },
@@ -90,6 +88,6 @@ export const SESSIONS_SCHEMAS = [SessionSchema, RefreshTokenSchema, ApiTokenSche
     ListSessionsHandler,
     ListApiTokensHandler,
   ],
-  exports: [SessionCommands, AuthGuard, CredentialVerifier, CredentialAudit],
+  exports: [SessionCommands, AuthGuard, CredentialVerifier],
 })
 export class SessionsModule {}

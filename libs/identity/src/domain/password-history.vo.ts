@@ -20,3 +20,10 @@ export class PasswordHistory {
     return new PasswordHistory(hashes.slice(0, depth));
   }
 }
+
+/** A new password judged acceptable and hashed before the row lock (a hash is too slow to hold one), with the history it was judged against. */
+export interface NewPassword {
+  readonly hash: string;
+  readonly history: PasswordHistory;
+  readonly historyDepth: number;
+}

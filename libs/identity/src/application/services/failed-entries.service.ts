@@ -1,23 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '#libs/building-blocks';
+import { Clock, DomainEvents, INTERNAL_ORIGIN, type RequestOrigin, UnitOfWork } from '#libs/building-blocks';
 import type { Account, FailedEntryOutcome } from '../../domain/account.aggregate.js';
 import { AccountRepository } from '../../domain/account.repository.js';
 import { isEmailAddress } from '../../domain/email-address.vo.js';
 import type { Organization } from '../../domain/organization.aggregate.js';
 import { OrganizationRepository } from '../../domain/organization.repository.js';
-import { INTERNAL_ORIGIN, type RequestOrigin } from '#libs/building-blocks';
 import { UnknownIdentityRepository } from '../../domain/unknown-identity.repository.js';
 import { DeferredWork } from '../ports/deferred-work.port.js';
-import { UnitOfWork } from '#libs/building-blocks';
 import { AuditTrail } from './audit-trail.service.js';
 import { PasswordPolicies } from './password-policies.service.js';
-import { ResetLinks } from './reset-links.service.js';
 
 /**
  * A wrong password (docs/guarantees.md#lockout), for an account or for an identity that does not exist. Both are
- * counted the same way before the answer — one transaction: lock the row, count, save, audit —
- * so the two cost alike; what a lock sets off for a real owner (reset link, mail, `account.locked`)
- * is deferred until the answer is on its way. docs/security.md says what still differs.
+ * counted the same way before the answer — one transaction: lock the row, count, save, audit (`SignInFailed` for
+ * an account, a row written here for an unknown identity, which is no account and raises no event) — so the two
+ * cost alike; what a lock sets off for a real owner (`AccountLocked`: reset link, mail, `account.locked`) is
+ * deferred until the answer is on its way. docs/security.md says what still differs.
  */
 @Injectable()
 export class FailedEntries {
@@ -26,8 +24,8 @@ export class FailedEntries {
     private readonly organizations: OrganizationRepository,
     private readonly unknownIdentities: UnknownIdentityRepository,
     private readonly policies: PasswordPolicies,
-    private readonly resetLinks: ResetLinks,
     private readonly audit: AuditTrail,
+    private readonly events: DomainEvents,
     private readonly unitOfWork: UnitOfWork,
     private readonly deferred: DeferredWork,
     private readonly clock: Clock,
@@ -38,13 +36,12 @@ export class FailedEntries {
     const counted = await this.unitOfWork.run(async () => {
       const account = await this.accounts.lock(accountId);
       if (!account) return null;
-      const outcome = account.recordFailedSignIn(lockoutThreshold);
+      const outcome = account.recordFailedSignIn(lockoutThreshold, { via, origin, now: this.clock.now() });
       await this.accounts.save(account);
-      const reason = outcome === 'already-locked' ? 'password-reset-required' : 'wrong-password';
-      await this.audit.record('sign-in.failed', { organizationId: organization.id, accountId }, origin, { via, reason, failedSignIns: account.failedSignIns });
+      await this.events.publishFrom(account);
       return { account, outcome };
     });
-    if (counted?.outcome === 'locked') this.deferred.defer('account lock notice', () => this.noticeLock(counted.account, organization, origin, lockoutThreshold));
+    if (counted?.outcome === 'locked') this.deferred.defer('account lock notice', () => this.noticeLock(counted.account, origin, lockoutThreshold));
     return counted?.outcome ?? 'already-locked';
   }
 
@@ -70,15 +67,15 @@ export class FailedEntries {
     const organization = account && (await this.organizations.findById(account.organizationId));
     if (!account || !organization) return;
     const { lockoutThreshold } = this.policies.settings(organization.policyOverrides);
-    await this.noticeLock(account, organization, INTERNAL_ORIGIN, lockoutThreshold);
+    await this.noticeLock(account, INTERNAL_ORIGIN, lockoutThreshold);
   }
 
-  /** Takes the pending notice in the transaction that queues it: sent exactly once, and never lost. */
-  private noticeLock(account: Account, organization: Organization, origin: RequestOrigin, lockoutThreshold: number): Promise<void> {
+  /** Publishes `AccountLocked` in the transaction that takes the pending notice: sent exactly once, and never lost. */
+  private noticeLock(account: Account, origin: RequestOrigin, lockoutThreshold: number): Promise<void> {
     return this.unitOfWork.run(async () => {
       if (!(await this.accounts.claimLockNotice(account.id))) return;
-      await this.resetLinks.send(account, organization, 'account-locked', this.clock.now());
-      await this.audit.record('account.locked', { organizationId: organization.id, accountId: account.id }, origin, { failedSignIns: account.failedSignIns, lockoutThreshold });
+      account.announceLock(lockoutThreshold, origin, this.clock.now());
+      await this.events.publishFrom(account);
     });
   }
 }

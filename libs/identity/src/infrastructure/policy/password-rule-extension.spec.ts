@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Global, Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { PasswordCandidate, PasswordRule, PolicyViolation } from '#libs/password-policy';
-import { ValidationFailedError } from '#libs/building-blocks';
+import { INTERNAL_ORIGIN, ValidationFailedError } from '#libs/building-blocks';
 import { AppConfig, loadConfig } from '#libs/platform';
 import { PasswordPolicies } from '../../application/services/password-policies.service.js';
 import { Organization } from '../../domain/organization.aggregate.js';
@@ -32,7 +32,7 @@ class ProductRulesModule {}
 class ConfigModule {}
 
 describe('extra password rules (the extension point)', () => {
-  const organization = Organization.create({ id: 'o1', name: 'acme', now: new Date() });
+  const organization = Organization.create({ id: 'o1', name: 'acme', now: new Date(), origin: INTERNAL_ORIGIN });
   const contexts: Array<{ close(): Promise<void> }> = [];
   afterAll(async () => {
     for (const context of contexts) await context.close();
@@ -55,7 +55,7 @@ describe('extra password rules (the extension point)', () => {
 
   it('lets an organization turn the added rule off, and refuses that code without the module', async () => {
     const withRule = await policies(ProductRulesModule);
-    organization.setPasswordPolicy(withRule.settings({ disabledRules: ['NO_PRODUCT_NAME'] }));
+    organization.setPasswordPolicy(withRule.settings({ disabledRules: ['NO_PRODUCT_NAME'] }), INTERNAL_ORIGIN, new Date());
     expect(withRule.forOrganization(organization).evaluate({ password: 'Latchkey-Gazo!4' })).toEqual([]);
     const without = await policies();
     expect(() => without.settings({ disabledRules: ['NO_PRODUCT_NAME'] })).toThrow(ValidationFailedError);

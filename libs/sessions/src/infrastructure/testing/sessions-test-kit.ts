@@ -1,5 +1,5 @@
+import { InMemoryDomainEvents } from '#libs/building-blocks';
 import { loadConfig } from '#libs/platform';
-import { CredentialAudit, type CredentialAuditEvent } from '../../application/ports/credential-audit.js';
 import type { IssuedTokens } from '../../sessions.contract.js';
 import { SessionCommands } from '../../application/services/session-commands.js';
 import { TokenIssuer } from '../../application/services/token-issuer.js';
@@ -24,15 +24,11 @@ export class SessionsTestKit {
   readonly secrets = new SequentialTokenSecrets();
   readonly tokens = new TokenIssuer(new ReadableAccessTokenSigner());
   readonly unitOfWork = new InMemoryUnitOfWork([this.versions, this.sessions, this.apiTokens, this.revocations, this.jobs], this.journal);
-  readonly audit = new CredentialAudit();
-  readonly audited: CredentialAuditEvent[] = [];
+  /** What the handlers published (identity's audit trail subscribes in the application). */
+  readonly events = new InMemoryDomainEvents();
   readonly commands = new SessionCommands(
     this.unitOfWork, this.config, this.clock, this.sessions, this.apiTokens, this.versions, this.tokens, this.secrets, this.revocations, this.jobs,
   );
-
-  constructor() {
-    this.audit.register(async (event) => void this.audited.push(event));
-  }
 
   signIn(accountId = 'account-1', userAgent: string | null = 'test'): Promise<IssuedTokens> {
     return this.commands.openSession({ accountId, organizationId: 'org-1', clientIp: '203.0.113.7', userAgent });

@@ -1,4 +1,5 @@
 import { IdentityTestKit } from '../../../infrastructure/testing/identity-test-kit.js';
+import { AccountCreated } from '../../../domain/identity.events.js';
 import { CreateAccount } from './create-account.command.js';
 import { CreateAccountHandler } from './create-account.handler.js';
 
@@ -10,14 +11,16 @@ describe('CreateAccountHandler', () => {
 
   beforeEach(async () => {
     kit = new IdentityTestKit();
-    handler = new CreateAccountHandler(kit.lookup, kit.policies, kit.hasher, kit.resetLinks, kit.audit, kit.unitOfWork, kit.clock);
+    handler = new CreateAccountHandler(kit.lookup, kit.policies, kit.hasher, kit.domainEvents, kit.unitOfWork, kit.clock);
     await kit.organization();
   });
 
   it('creates an active account with a password that passes the policy', async () => {
     const view = await handler.execute(new CreateAccount('acme', 'Jane@Example.com', 'Plum-korb!7', 'en', origin));
     expect(view).toMatchObject({ email: 'Jane@Example.com', organization: 'acme', status: 'active' });
+    expect(kit.domainEvents.published).toEqual([new AccountCreated(view.id, 'org-acme', false, origin, kit.clock.now())]);
     expect(kit.outbox.jobs).toEqual([]);
+    expect(kit.events.items.map((event) => [event.type, event.details])).toEqual([['account.created', { invited: false }]]);
   });
 
   it('invites an account created without a password', async () => {
@@ -25,6 +28,8 @@ describe('CreateAccountHandler', () => {
     expect(view.status).toBe('password_reset_required');
     expect(kit.outbox.jobs).toEqual([{ name: 'invitation', payload: expect.objectContaining({ locale: 'ko', link: expect.stringContaining('#token=') }) }]);
     expect(kit.tokens.items[0].expiresAt.getTime() - kit.clock.now().getTime()).toBe(72 * 3600 * 1000);
+    expect(kit.published()).toEqual(['AccountCreated']);
+    expect(kit.events.items.map((event) => [event.type, event.details])).toEqual([['account.created', { invited: true }]]);
   });
 
   it('reports every violation at once', async () => {
@@ -32,6 +37,7 @@ describe('CreateAccountHandler', () => {
       code: 'PASSWORD_POLICY_VIOLATION',
       violations: [expect.objectContaining({ code: 'MISSING_UPPERCASE' }), expect.objectContaining({ code: 'SEQUENTIAL' }), expect.objectContaining({ code: 'COMMON' })],
     });
+    expect(kit.published()).toEqual([]);
   });
 
   it('refuses a second account with the same e-mail in another case, and unknown organizations', async () => {

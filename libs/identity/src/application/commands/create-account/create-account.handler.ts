@@ -1,26 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock, ConflictError } from '#libs/building-blocks';
+import { Clock, ConflictError, DomainEvents, UnitOfWork } from '#libs/building-blocks';
 import { Account } from '../../../domain/account.aggregate.js';
 import { normalizeEmail } from '../../../domain/email-address.vo.js';
 import { PasswordPolicyViolatedError } from '../../../domain/identity.errors.js';
 import { PasswordHasher } from '../../ports/password-hasher.port.js';
-import { UnitOfWork } from '#libs/building-blocks';
-import { AuditTrail } from '../../services/audit-trail.service.js';
 import { OrganizationLookup } from '../../services/organization-lookup.service.js';
 import { PasswordPolicies } from '../../services/password-policies.service.js';
-import { ResetLinks } from '../../services/reset-links.service.js';
 import { type AccountView, CreateAccount } from './create-account.command.js';
 
-/** With a password the account is ready; without one it is invited to set it through a reset link. */
+/** With a password the account is ready; without one it is invited (AccountCreated's subscribers send the link) to set it. */
 @CommandHandler(CreateAccount)
 export class CreateAccountHandler implements ICommandHandler<CreateAccount> {
   constructor(
     private readonly lookup: OrganizationLookup,
     private readonly policies: PasswordPolicies,
     private readonly hasher: PasswordHasher,
-    private readonly resetLinks: ResetLinks,
-    private readonly audit: AuditTrail,
+    private readonly events: DomainEvents,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
@@ -28,17 +24,14 @@ export class CreateAccountHandler implements ICommandHandler<CreateAccount> {
   async execute({ organization: name, email, password, locale, origin }: CreateAccount): Promise<AccountView> {
     const organization = await this.lookup.organization(name);
     if (await this.lookup.accounts.findByEmail(organization.id, normalizeEmail(email))) throw new ConflictError('An account with this e-mail already exists.');
-    if (password !== undefined) {
-      const violations = this.policies.forOrganization(organization).evaluate({ password, email, organizationName: organization.name });
-      if (violations.length > 0) throw new PasswordPolicyViolatedError(violations);
-    }
+    const violations = password === undefined ? [] : this.policies.forOrganization(organization).evaluate({ password, email, organizationName: organization.name });
+    if (violations.length > 0) throw new PasswordPolicyViolatedError(violations);
     const passwordHash = password === undefined ? null : await this.hasher.hash(password);
     const now = this.clock.now();
-    const account = Account.register({ id: randomUUID(), organizationId: organization.id, email, locale, passwordHash, now });
+    const account = Account.register({ id: randomUUID(), organizationId: organization.id, email, locale, passwordHash, now, origin });
     await this.unitOfWork.run(async () => {
       await this.lookup.accounts.add(account);
-      if (passwordHash === null) await this.resetLinks.send(account, organization, 'invitation', now);
-      await this.audit.record('account.created', { organizationId: organization.id, accountId: account.id }, origin, { invited: passwordHash === null });
+      await this.events.publishFrom(account);
     });
     return { id: account.id, email: account.email, organization: organization.name, locale, status: account.status, createdAt: now.toISOString() };
   }

@@ -1,24 +1,23 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AccountSessions } from '../../ports/account-sessions.port.js';
-import { UnitOfWork } from '#libs/building-blocks';
-import { AuditTrail } from '../../services/audit-trail.service.js';
+import { Clock, DomainEvents, UnitOfWork } from '#libs/building-blocks';
 import { OrganizationLookup } from '../../services/organization-lookup.service.js';
 import { ExpireAccountSessions } from './expire-account-sessions.command.js';
 
+/** CredentialsExpired's subscribers expire every credential of the account inside this transaction, and audit it. */
 @CommandHandler(ExpireAccountSessions)
 export class ExpireAccountSessionsHandler implements ICommandHandler<ExpireAccountSessions> {
   constructor(
     private readonly lookup: OrganizationLookup,
-    private readonly sessions: AccountSessions,
-    private readonly audit: AuditTrail,
+    private readonly events: DomainEvents,
     private readonly unitOfWork: UnitOfWork,
+    private readonly clock: Clock,
   ) {}
 
   async execute({ organization: name, accountId, origin }: ExpireAccountSessions): Promise<void> {
-    const { organization, account } = await this.lookup.account(name, accountId);
+    const { account } = await this.lookup.account(name, accountId);
     await this.unitOfWork.run(async () => {
-      await this.sessions.expireAllCredentials(account.id, 'admin-expired');
-      await this.audit.record('credentials.expired', { organizationId: organization.id, accountId: account.id }, origin, { by: 'administrator' });
+      account.expireCredentials(origin, this.clock.now());
+      await this.events.publishFrom(account);
     });
   }
 }

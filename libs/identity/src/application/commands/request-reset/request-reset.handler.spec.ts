@@ -1,4 +1,5 @@
 import { IdentityTestKit } from '../../../infrastructure/testing/identity-test-kit.js';
+import { ResetRequested } from '../../../domain/identity.events.js';
 import { RequestReset } from './request-reset.command.js';
 import { RequestResetHandler } from './request-reset.handler.js';
 
@@ -10,7 +11,7 @@ describe('RequestResetHandler', () => {
 
   beforeEach(async () => {
     kit = new IdentityTestKit();
-    handler = new RequestResetHandler(kit.organizations, kit.accounts, kit.tokens, kit.resetLinks, kit.audit, kit.unitOfWork, kit.clock);
+    handler = new RequestResetHandler(kit.organizations, kit.accounts, kit.throttle, kit.domainEvents, kit.unitOfWork, kit.clock);
     await kit.account(await kit.organization());
   });
 
@@ -25,6 +26,7 @@ describe('RequestResetHandler', () => {
       },
     ]);
     expect(kit.tokens.items[0].tokenHash).toBe('hash(secret-1)');
+    expect(kit.domainEvents.published).toEqual([new ResetRequested('account-jane@example.com', 'org-acme', true, origin, kit.clock.now())]);
   });
 
   it('does nothing for unknown accounts and organizations', async () => {
@@ -32,6 +34,7 @@ describe('RequestResetHandler', () => {
     await request('jane@example.com', 'other');
     expect(kit.outbox.jobs).toEqual([]);
     expect(kit.events.items).toEqual([]);
+    expect(kit.published()).toEqual([]);
   });
 
   it('sends at most one e-mail a minute and five an hour per account', async () => {

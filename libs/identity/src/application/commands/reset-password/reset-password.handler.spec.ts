@@ -1,5 +1,6 @@
 import { IdentityTestKit } from '../../../infrastructure/testing/identity-test-kit.js';
 import type { Account } from '../../../domain/account.aggregate.js';
+import { PasswordReset } from '../../../domain/identity.events.js';
 import { ResetPassword } from './reset-password.command.js';
 import { ResetPasswordHandler } from './reset-password.handler.js';
 
@@ -12,10 +13,11 @@ describe('ResetPasswordHandler', () => {
 
   beforeEach(async () => {
     kit = new IdentityTestKit();
-    handler = new ResetPasswordHandler(kit.tokens, kit.secrets, kit.organizations, kit.accounts, kit.policies, kit.hasher, kit.sessions, kit.mail, kit.audit, kit.unitOfWork, kit.clock);
+    handler = new ResetPasswordHandler(kit.tokens, kit.secrets, kit.organizations, kit.accounts, kit.newPasswords, kit.domainEvents, kit.unitOfWork, kit.clock);
     const organization = await kit.organization();
     account = await kit.account(organization);
-    for (let i = 0; i < 5; i++) account.recordFailedSignIn(5);
+    for (let i = 0; i < 5; i++) account.recordFailedSignIn(5, { via: 'sign-in', origin, now: kit.clock.now() });
+    account.pullEvents();
     await kit.resetLinks.send(account, organization, 'reset', kit.clock.now());
     await kit.resetLinks.send(account, organization, 'reset', kit.clock.now());
     kit.outbox.jobs.length = 0;
@@ -30,11 +32,15 @@ describe('ResetPasswordHandler', () => {
     expect(kit.sessions.calls).toEqual([{ method: 'endAllSessions', id: account.id, reason: 'password-reset' }]);
     expect(kit.outbox.jobs).toEqual([{ name: 'password-reset-completed', payload: expect.objectContaining({ sessionsExpired: false }) }]);
     expect(kit.eventTypes()).toEqual(['password-reset.completed']);
+    expect(kit.domainEvents.published).toEqual([new PasswordReset(account.id, account.organizationId, 'reset', false, origin, kit.clock.now())]);
   });
 
   it('expires every credential when asked', async () => {
     await reset('secret-2', 'Gazo-vint!4', true);
     expect(kit.sessions.calls).toEqual([{ method: 'expireAllCredentials', id: account.id, reason: 'password-reset' }]);
+    expect(kit.published()).toEqual(['PasswordReset', 'CredentialsExpired']);
+    expect(kit.eventTypes()).toEqual(['password-reset.completed', 'credentials.expired']);
+    expect(kit.events.items.map((event) => event.details)).toEqual([{ sessionsExpired: true, via: 'reset' }, { by: 'owner', via: 'password-reset' }]);
   });
 
   it('judges the token first: unknown, spent and expired tokens answer 410 whatever the password', async () => {
@@ -55,5 +61,6 @@ describe('ResetPasswordHandler', () => {
     expect(weak).toEqual(['LENGTH', 'MISSING_UPPERCASE', 'MISSING_DIGIT', 'MISSING_SPECIAL', 'SEQUENTIAL']);
     expect(account.status).toBe('password_reset_required');
     expect(kit.tokens.items[0].usedAt).toBeNull();
+    expect(kit.published()).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { IdentityTestKit } from '../../../infrastructure/testing/identity-test-kit.js';
+import { SignedIn } from '../../../domain/identity.events.js';
 import { SignIn } from './sign-in.command.js';
 import { SignInHandler } from './sign-in.handler.js';
 
@@ -10,7 +11,7 @@ describe('SignInHandler', () => {
 
   beforeEach(async () => {
     kit = new IdentityTestKit();
-    handler = new SignInHandler(kit.organizations, kit.accounts, kit.hasher, kit.failedEntries, kit.sessions, kit.audit, kit.unitOfWork);
+    handler = new SignInHandler(kit.accounts, kit.checks, kit.sessions, kit.domainEvents, kit.unitOfWork, kit.clock);
     await kit.account(await kit.organization());
   });
 
@@ -23,7 +24,9 @@ describe('SignInHandler', () => {
   it('opens a session for the right password, whatever the case of the e-mail', async () => {
     const tokens = await handler.execute(new SignIn('acme', 'JANE@example.com', 'Plum-korb!7', origin));
     expect(tokens).toMatchObject({ tokenType: 'Bearer', sessionId: 'session-1' });
+    expect(kit.domainEvents.published).toEqual([new SignedIn('account-jane@example.com', 'org-acme', 'session-1', false, origin, kit.clock.now())]);
     expect(kit.eventTypes()).toEqual(['sign-in.succeeded']);
+    expect(kit.events.items[0].details).toEqual({ sessionId: 'session-1', hashUpgraded: false });
   });
 
   it('answers 401 four times, then 423 from the fifth failure on, even for the right password', async () => {
@@ -46,7 +49,9 @@ describe('SignInHandler', () => {
     await codes('acme', 'jane@example.com', 'wrong', 4);
     expect(await codes('acme', 'jane@example.com', 'wrong', 1)).toEqual(['PASSWORD_RESET_REQUIRED']);
     expect(kit.eventTypes()).not.toContain('account.locked');
+    expect(kit.published()).not.toContain('AccountLocked');
     await kit.deferred.settled();
+    expect(kit.published().filter((type) => type === 'AccountLocked')).toHaveLength(1);
     expect(kit.outbox.jobs.map((job) => job.name)).toEqual(['account-locked']);
     expect(kit.eventTypes().slice(-2)).toEqual(['sign-in.failed', 'account.locked']);
   });
@@ -76,5 +81,21 @@ describe('SignInHandler', () => {
     account.status = 'active';
     await handler.execute(new SignIn('old', 'old@example.com', 'Plum-korb!7', origin));
     expect(account.passwordHash).toBe('v1:Plum-korb!7');
+    expect(kit.events.items.at(-1)?.details).toEqual({ sessionId: 'session-1', hashUpgraded: true });
+  });
+
+  it('refuses the right password with 423 when a lock landed between the verify and the row lock, and records why', async () => {
+    const account = await kit.accounts.findById('account-jane@example.com');
+    const verify = kit.hasher.verify.bind(kit.hasher);
+    kit.hasher.verify = async (hash, password) => {
+      const matches = await verify(hash, password);
+      account!.requireReset(origin, kit.clock.now());
+      account!.pullEvents();
+      return matches;
+    };
+    expect(await codes('acme', 'jane@example.com', 'Plum-korb!7', 1)).toEqual(['PASSWORD_RESET_REQUIRED']);
+    expect(kit.sessions.calls).toEqual([]);
+    expect(kit.published()).toEqual(['SignInFailed']);
+    expect(kit.events.items.map((event) => [event.type, event.details])).toEqual([['sign-in.failed', { reason: 'password-reset-required' }]]);
   });
 });

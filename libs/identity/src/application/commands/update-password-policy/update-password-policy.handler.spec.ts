@@ -10,7 +10,7 @@ describe('UpdatePasswordPolicyHandler', () => {
 
   beforeEach(async () => {
     kit = new IdentityTestKit();
-    handler = new UpdatePasswordPolicyHandler(kit.lookup, kit.policies, kit.audit, kit.unitOfWork);
+    handler = new UpdatePasswordPolicyHandler(kit.lookup, kit.policies, kit.domainEvents, kit.unitOfWork, kit.clock);
     await kit.organization();
   });
 
@@ -18,7 +18,10 @@ describe('UpdatePasswordPolicyHandler', () => {
     await handler.execute(new UpdatePasswordPolicy('acme', { minLength: 12, historyDepth: 5 }, origin));
     const description = await handler.execute(new UpdatePasswordPolicy('acme', { lockoutThreshold: 3 }, origin));
     expect(description).toMatchObject({ minLength: 9, historyDepth: 3, lockoutThreshold: 3 });
+    expect(kit.published()).toEqual(['PasswordPolicyUpdated', 'PasswordPolicyUpdated']);
     expect(kit.eventTypes()).toEqual(['password-policy.updated', 'password-policy.updated']);
+    expect(kit.events.items[1].details).toEqual({ settings: (await kit.organizations.findByName('acme'))?.policyOverrides });
+    expect(kit.events.items[1].details).toMatchObject({ settings: { lockoutThreshold: 3 } });
   });
 
   it('names every field outside the policy limits of docs/api.md and changes nothing', async () => {
@@ -26,6 +29,7 @@ describe('UpdatePasswordPolicyHandler', () => {
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.extensions.errors.map((e: { field: string }) => e.field)).toEqual(['minLength', 'maxLength', 'historyDepth', 'lockoutThreshold']);
     expect((await kit.organizations.findByName('acme'))?.policyOverrides).toEqual({});
+    expect(kit.published()).toEqual([]);
   });
 
   it('answers NOT_FOUND for an unknown organization', async () => {

@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { SystemClock } from '#libs/building-blocks';
+import { InMemoryDomainEvents, SystemClock } from '#libs/building-blocks';
 import { databaseOptions, loadConfig } from '#libs/platform';
 import { createTestDatabase } from '../../../../../../test/support/test-database.js';
 import { UnauthenticatedError } from '../../../domain/sessions.errors.js';
@@ -9,19 +9,19 @@ import { MikroOrmCredentialVersionRepository } from '../../../infrastructure/per
 import { MikroOrmUnitOfWork } from '#libs/platform';
 import { RefreshTokenSchema, SessionSchema } from '../../../infrastructure/persistence/session.schema.js';
 import { SequentialTokenSecrets } from '../../../infrastructure/testing/in-memory-ports.js';
-import { CredentialAudit, type CredentialAuditEvent } from '../../ports/credential-audit.js';
+import { ApiTokenCreated } from '../../../domain/api-token.events.js';
 import { CreateApiTokenCommand } from './create-api-token.command.js';
 import { CreateApiTokenHandler } from './create-api-token.handler.js';
 
 /**
  * A medium test: the handler over the real PostgreSQL repository and unit of work (the statement
  * that binds a token to its era, and the row lock it shares with an expiry); secrets and the
- * audit recorder in memory.
+ * event subscriber (standing for identity's audit trail) in memory.
  */
 describe('CreateApiTokenHandler on PostgreSQL', () => {
   let orm: MikroORM;
   let handler: CreateApiTokenHandler;
-  let audited: CredentialAuditEvent[];
+  let audited: ApiTokenCreated[];
   let failAudit: boolean;
   let account = 0;
   let accountId: string;
@@ -29,12 +29,13 @@ describe('CreateApiTokenHandler on PostgreSQL', () => {
   beforeAll(async () => {
     const config = loadConfig({ DATABASE_URL: await createTestDatabase(), LOG_LEVEL: 'silent' });
     orm = await MikroORM.init({ ...databaseOptions(config), entities: [SessionSchema, RefreshTokenSchema, ApiTokenSchema] });
-    const audit = new CredentialAudit();
-    audit.register(async (event) => {
-      if (failAudit) throw new Error('audit trail unavailable');
-      audited.push(event);
+    const events = new InMemoryDomainEvents().subscribe([ApiTokenCreated], {
+      handle: async (event) => {
+        if (failAudit) throw new Error('audit trail unavailable');
+        audited.push(event);
+      },
     });
-    handler = new CreateApiTokenHandler(new MikroOrmUnitOfWork(orm.em), new SystemClock(), new MikroOrmApiTokenRepository(orm.em), new SequentialTokenSecrets(), audit);
+    handler = new CreateApiTokenHandler(new MikroOrmUnitOfWork(orm.em), new SystemClock(), new MikroOrmApiTokenRepository(orm.em), new SequentialTokenSecrets(), events);
   });
   afterAll(() => orm.close());
 
@@ -64,7 +65,7 @@ describe('CreateApiTokenHandler on PostgreSQL', () => {
   it('stores the token in the asking credential’s era, with its audit event', async () => {
     const created = await create(1);
     await expect(storedTokens()).resolves.toEqual([{ id: created.id, credential_version: 1 }]);
-    expect(audited).toEqual([expect.objectContaining({ type: 'api-token.created', details: { apiTokenId: created.id, name: 'ci' } })]);
+    expect(audited).toEqual([expect.objectContaining({ type: 'ApiTokenCreated', apiTokenId: created.id, name: 'ci' })]);
   });
 
   it('is refused, storing nothing, once an expiry has advanced the account’s credential version', async () => {

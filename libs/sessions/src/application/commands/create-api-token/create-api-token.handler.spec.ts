@@ -1,3 +1,4 @@
+import { ApiTokenCreated } from '../../../domain/api-token.events.js';
 import { SessionsTestKit } from '../../../infrastructure/testing/sessions-test-kit.js';
 import { CreateApiTokenCommand } from './create-api-token.command.js';
 import { CreateApiTokenHandler } from './create-api-token.handler.js';
@@ -10,7 +11,7 @@ describe('CreateApiTokenHandler', () => {
 
   beforeEach(() => {
     kit = new SessionsTestKit();
-    handler = new CreateApiTokenHandler(kit.unitOfWork, kit.clock, kit.apiTokens, kit.secrets, kit.audit);
+    handler = new CreateApiTokenHandler(kit.unitOfWork, kit.clock, kit.apiTokens, kit.secrets, kit.events);
   });
 
   const create = (credentialVersion = 1, expiresInDays: number | null = 30) =>
@@ -21,21 +22,24 @@ describe('CreateApiTokenHandler', () => {
     const now = kit.clock.now();
     expect(created).toEqual({ id: expect.any(String), name: 'ci', token: 'lk_secret-1', createdAt: now, expiresAt: new Date(now.getTime() + 30 * 86_400_000) });
     expect(kit.apiTokens.tokens.get(created.id)).toMatchObject({ secretHash: 'hash(lk_secret-1)', tokenPrefix: 'lk_secret', credentialVersion: 1, revokedAt: null });
-    expect(kit.audited).toEqual([{ type: 'api-token.created', accountId: 'account-1', organizationId: 'org-1', ...origin, details: { apiTokenId: created.id, name: 'ci' } }]);
+    expect(kit.events.published).toEqual([new ApiTokenCreated(created.id, 'account-1', 'org-1', 'ci', origin, now)]);
+    expect(JSON.stringify(kit.events.published)).not.toMatch(/secret/);
   });
 
   it('is refused when the access token’s credential version is no longer current', async () => {
     await kit.commands.expireAllCredentials('account-1', 'expired_by_admin');
     await expect(create(1)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(kit.apiTokens.tokens.size).toBe(0);
-    expect(kit.audited).toEqual([]);
+    expect(kit.events.published).toEqual([]);
     // A credential of the new era may.
     await expect(create(2)).resolves.toMatchObject({ name: 'ci' });
   });
 
-  it('stores nothing when the audit trail cannot be written', async () => {
-    kit.audit.register(async () => {
-      throw new Error('connection terminated');
+  it('stores nothing when a subscriber (the audit trail) cannot write in the same transaction', async () => {
+    kit.events.subscribe([ApiTokenCreated], {
+      handle: async () => {
+        throw new Error('connection terminated');
+      },
     });
     await expect(create()).rejects.toThrow('connection terminated');
     expect(kit.apiTokens.tokens.size).toBe(0);

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '#libs/building-blocks';
+import { Clock, DomainEvents, UnitOfWork } from '#libs/building-blocks';
+import { ApiTokenCreated } from '../../../domain/api-token.events.js';
 import { API_TOKEN_PREFIX, ApiToken } from '../../../domain/api-token.aggregate.js';
 import { ApiTokenRepository } from '../../../domain/api-token.repository.js';
 import { UnauthenticatedError } from '../../../domain/sessions.errors.js';
-import { CredentialAudit } from '../../ports/credential-audit.js';
 import { TokenSecrets } from '../../ports/token-secrets.port.js';
-import { UnitOfWork } from '#libs/building-blocks';
 import { CreateApiTokenCommand, type CreatedApiToken } from './create-api-token.command.js';
 
+/** Stores the token and publishes ApiTokenCreated in one transaction: a subscriber's failure (the audit trail's) stores nothing. */
 @CommandHandler(CreateApiTokenCommand)
 export class CreateApiTokenHandler implements ICommandHandler<CreateApiTokenCommand> {
   constructor(
@@ -16,7 +16,7 @@ export class CreateApiTokenHandler implements ICommandHandler<CreateApiTokenComm
     private readonly clock: Clock,
     private readonly apiTokens: ApiTokenRepository,
     private readonly secrets: TokenSecrets,
-    private readonly audit: CredentialAudit,
+    private readonly events: DomainEvents,
   ) {}
 
   async execute(command: CreateApiTokenCommand): Promise<CreatedApiToken> {
@@ -26,7 +26,7 @@ export class CreateApiTokenHandler implements ICommandHandler<CreateApiTokenComm
     await this.unitOfWork.run(async () => {
       // The asking credential's era has ended (an expiry committed since the guard let it in).
       if (!(await this.apiTokens.addIfCurrent(token))) throw new UnauthenticatedError();
-      await this.audit.record({ type: 'api-token.created', accountId, organizationId, ...origin, details: { apiTokenId: token.id, name: token.name } });
+      await this.events.publish([new ApiTokenCreated(token.id, accountId, organizationId, token.name, origin, token.createdAt)]);
     });
     return { id: token.id, name: token.name, token: secret, createdAt: token.createdAt, expiresAt: token.expiresAt };
   }

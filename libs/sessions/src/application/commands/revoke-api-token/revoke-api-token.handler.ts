@@ -1,11 +1,11 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock, NotFoundError } from '#libs/building-blocks';
+import { Clock, DomainEvents, NotFoundError, UnitOfWork } from '#libs/building-blocks';
+import { ApiTokenRevoked } from '../../../domain/api-token.events.js';
 import { ApiTokenRepository } from '../../../domain/api-token.repository.js';
-import { CredentialAudit } from '../../ports/credential-audit.js';
 import { CredentialRevocations } from '../../ports/credential-revocations.port.js';
-import { UnitOfWork } from '#libs/building-blocks';
 import { RevokeApiTokenCommand } from './revoke-api-token.command.js';
 
+/** Revokes one token of the caller's and publishes ApiTokenRevoked in the same transaction; nothing is published for a token not revoked now. */
 @CommandHandler(RevokeApiTokenCommand)
 export class RevokeApiTokenHandler implements ICommandHandler<RevokeApiTokenCommand> {
   constructor(
@@ -13,15 +13,16 @@ export class RevokeApiTokenHandler implements ICommandHandler<RevokeApiTokenComm
     private readonly clock: Clock,
     private readonly apiTokens: ApiTokenRepository,
     private readonly revocations: CredentialRevocations,
-    private readonly audit: CredentialAudit,
+    private readonly events: DomainEvents,
   ) {}
 
   async execute({ accountId, apiTokenId, organizationId, origin }: RevokeApiTokenCommand): Promise<void> {
     const revoked = await this.unitOfWork.run(async () => {
-      const tokens = await this.apiTokens.revoke({ accountId, id: apiTokenId }, this.clock.now());
+      const now = this.clock.now();
+      const tokens = await this.apiTokens.revoke({ accountId, id: apiTokenId }, now);
       this.revocations.revoked({ apiTokens: tokens });
       if (tokens.length === 0) return false;
-      await this.audit.record({ type: 'api-token.revoked', accountId, organizationId, ...origin, details: { apiTokenId } });
+      await this.events.publish([new ApiTokenRevoked(apiTokenId, accountId, organizationId, origin, now)]);
       return true;
     });
     if (!revoked) throw new NotFoundError('No such API token.');
