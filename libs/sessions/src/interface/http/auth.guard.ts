@@ -10,7 +10,7 @@ export interface AuthenticatedRequest {
 }
 
 /**
- * `Authorization: Bearer <access JWT | lk_ API token>`; anything missing, malformed, expired or
+ * `Authorization: Bearer <access JWT | lk_ API token | another @TokenKind>`; anything missing, malformed, expired or
  * revoked answers 401 UNAUTHENTICATED. Sets the principal that `@CurrentPrincipal()` reads.
  */
 @Injectable()
