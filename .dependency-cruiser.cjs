@@ -51,6 +51,13 @@ module.exports = {
       to: { path: '^libs/[^/]+/src/', pathNot: ['^libs/[^/]+/src/index\\.ts$', '^libs/[^/]+/src/.*/testing/'] },
     },
     {
+      name: 'extensions-use-public-surfaces',
+      comment: 'an extension (examples/) reaches Latchkey only through #libs/<module> and #apps/<app>: what a team outside this repository could use',
+      severity: 'error',
+      from: { path: '^examples/' },
+      to: { path: '^(libs|apps)/', pathNot: ['^libs/[^/]+/src/index\\.ts$', '^apps/(api|worker)/src/index\\.ts$'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

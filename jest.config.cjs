@@ -11,6 +11,7 @@ const base = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleNameMapper: {
     '^#libs/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#apps/(.*)$': '<rootDir>/apps/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
 };
@@ -22,11 +23,11 @@ module.exports = {
   // file started once the file ends, and the files close their apps, so Jest exits by itself. forceExit used to
   // end the process before clean-up and leave redis-servers behind (issue 23; docs/testing.md).
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/examples/**/*.spec.ts'] },
     {
       ...base,
       displayName: 'integration',
-      testMatch: ['<rootDir>/libs/**/*.int-spec.ts', '<rootDir>/apps/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+      testMatch: ['<rootDir>/libs/**/*.int-spec.ts', '<rootDir>/apps/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/examples/**/*.e2e-spec.ts'],
       // The harness owns what a test file spawns: it dies when the file ends, Jest exits or the run is interrupted (docs/testing.md).
       testEnvironment: '<rootDir>/test/support/owning-environment.ts',
       setupFilesAfterEnv: ['<rootDir>/test/support/own-children.ts'],

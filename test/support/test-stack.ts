@@ -8,8 +8,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { type AppConfig, loadConfig } from '#libs/platform';
-import { createApiApp } from '../../apps/api/src/create-api-app.js';
-import { createWorkerApp } from '../../apps/worker/src/create-worker-app.js';
+import { type ApiOptions, createApiApp } from '#apps/api';
+import { createWorkerApp, type WorkerOptions } from '#apps/worker';
 import { connectTestRedis, deleteKeys } from './redis-keys.js';
 import { SmtpListener } from './smtp-listener.js';
 import { createTestDatabase } from './test-database.js';
@@ -19,6 +19,10 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** Start the worker app too (default true). */
   worker?: boolean;
+  /** What an embedding application adds to the API (modules of its own). */
+  apiOptions?: ApiOptions;
+  /** What an embedding application adds to the worker (modules, a mail transport). */
+  workerOptions?: WorkerOptions;
 }
 
 /**
@@ -32,6 +36,7 @@ export class TestStack {
   private constructor(
     readonly config: AppConfig,
     readonly mail: SmtpListener,
+    private readonly options: StackOptions,
   ) {}
 
   static async start(options: StackOptions = {}): Promise<TestStack> {
@@ -48,7 +53,7 @@ export class TestStack {
       MAIL_DIR: mkdtempSync(join(tmpdir(), 'latchkey-mail-')),
       ...options.env,
     });
-    const stack = new TestStack(config, mail);
+    const stack = new TestStack(config, mail, options);
     await stack.startApi();
     if (options.worker ?? true) await stack.startWorker();
     return stack;
@@ -76,7 +81,7 @@ export class TestStack {
 
   /** Another API instance on the same database and Redis, as behind a load balancer. */
   async startApi(config: AppConfig = this.config): Promise<NestFastifyApplication> {
-    const app = await createApiApp(config);
+    const app = await createApiApp(config, this.options.apiOptions);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     this.apis.push(app);
@@ -84,7 +89,7 @@ export class TestStack {
   }
 
   async startWorker(): Promise<INestApplicationContext> {
-    this.worker = await createWorkerApp(this.config);
+    this.worker = await createWorkerApp(this.config, this.options.workerOptions);
     return this.worker;
   }
 

@@ -4,15 +4,15 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { acceptJsonBodiesOnly, type AppConfig, problem, ProblemDetailsFilter, StrictValidationPipe } from '#libs/platform';
-import { AppModule } from './app.module.js';
+import { type ApiOptions, AppModule } from './app.module.js';
 import { serveConsole } from './console-static.js';
 import { useSecurityHeaders } from './security-headers.js';
 import { fastifyTrustProxy } from './trust-proxy.js';
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
-/** Builds the HTTP API (not yet listening): used by main.ts and by the end-to-end tests. */
-export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
+/** Builds the HTTP API (not yet listening): used by main.ts, by applications embedding Latchkey and by the end-to-end tests. */
+export async function createApiApp(config: AppConfig, options: ApiOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: fastifyTrustProxy(config.TRUST_PROXY),
@@ -28,7 +28,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
         .send(problem(status === 414 ? 'VALIDATION_FAILED' : 'NOT_FOUND', 'The request URL is not valid.', {}, status));
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   useSecurityHeaders(app);

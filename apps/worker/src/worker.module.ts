@@ -1,11 +1,19 @@
 import { BullModule, WorkerHost } from '@nestjs/bullmq';
-import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { type DynamicModule, type ForwardReference, Inject, Module, type OnApplicationShutdown, type Type } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { type AppConfig, createRedisConnection, type RedisConnection, PlatformModule } from '#libs/platform';
-import { NotificationsModule } from '#libs/notifications';
+import { NotificationsModule, type NotificationsOptions } from '#libs/notifications';
 import { SessionsWorkerModule } from '#libs/sessions';
 
 const WORKER_CONNECTION = Symbol('WORKER_CONNECTION');
+
+/** What an embedding application adds to the worker. */
+export interface WorkerOptions {
+  /** Modules of one's own, loaded beside Latchkey's (domain event subscribers, say). */
+  imports?: Array<Type<unknown> | DynamicModule | ForwardReference>;
+  /** A mail transport of one's own instead of SMTP or `.eml` files (see NotificationsModule.forRoot). */
+  mailTransport?: NotificationsOptions['transport'];
+}
 
 @Module({})
 export class WorkerModule implements OnApplicationShutdown {
@@ -14,7 +22,7 @@ export class WorkerModule implements OnApplicationShutdown {
     @Inject(WORKER_CONNECTION) private readonly connection: RedisConnection,
   ) {}
 
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: WorkerOptions = {}): DynamicModule {
     const connection = createRedisConnection(config, 'worker');
     return {
       module: WorkerModule,
@@ -22,8 +30,9 @@ export class WorkerModule implements OnApplicationShutdown {
         DiscoveryModule,
         PlatformModule.forRoot(config),
         BullModule.forRoot({ connection, prefix: config.redisPrefix }),
-        NotificationsModule.forRoot(),
+        NotificationsModule.forRoot({ transport: options.mailTransport }),
         SessionsWorkerModule,
+        ...(options.imports ?? []),
       ],
       providers: [{ provide: WORKER_CONNECTION, useValue: connection }],
     };
