@@ -3,7 +3,7 @@ import { ValidationFailedError } from '#libs/building-blocks';
 import type { SecurityEventFilter } from '../../../domain/security-event.repository.js';
 import { SecurityEventRepository } from '../../../domain/security-event.repository.js';
 import { OrganizationLookup } from '../../services/organization-lookup.service.js';
-import { ListSecurityEvents, type SecurityEventPage } from './list-security-events.query.js';
+import { ListSecurityEvents, type SecurityEventPage, toSecurityEventView } from './list-security-events.query.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -22,17 +22,7 @@ export class ListSecurityEventsHandler implements IQueryHandler<ListSecurityEven
     const organization = await this.lookup.organization(name);
     const before = await this.cursor(organization.id, filter.before);
     const events = await this.events.list({ organizationId: organization.id, accountId: filter.accountId, type: filter.type, before, limit: filter.limit });
-    const views = events.map(({ id, type, organizationId, accountId, occurredAt, clientIp, userAgent, details }) => ({
-      id,
-      type,
-      organizationId,
-      accountId,
-      occurredAt: occurredAt.toISOString(),
-      clientIp,
-      userAgent,
-      details,
-    }));
-    return { events: views, nextBefore: events.length === filter.limit ? events[events.length - 1].id : null };
+    return { events: events.map(toSecurityEventView), nextBefore: events.length === filter.limit ? events[events.length - 1].id : null };
   }
 
   private async cursor(organizationId: string, before: string | undefined): Promise<SecurityEventFilter['before']> {

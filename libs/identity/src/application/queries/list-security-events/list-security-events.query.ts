@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { SecurityEventType } from '../../../domain/security-event.js';
+import type { SecurityEvent, SecurityEventType } from '../../../domain/security-event.js';
 
 export interface SecurityEventView {
   id: string;
@@ -10,6 +10,11 @@ export interface SecurityEventView {
   clientIp: string;
   userAgent: string | null;
   details: Record<string, unknown>;
+}
+
+/** An audit record as the API answers it. */
+export function toSecurityEventView({ id, type, organizationId, accountId, occurredAt, clientIp, userAgent, details }: SecurityEvent): SecurityEventView {
+  return { id, type, organizationId, accountId, occurredAt: occurredAt.toISOString(), clientIp, userAgent, details };
 }
 
 export interface SecurityEventPage {
