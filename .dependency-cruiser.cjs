@@ -17,21 +17,24 @@ module.exports = {
     },
     {
       name: 'application-imports-no-adapter',
-      comment: 'application/ depends on ports, not on infrastructure or HTTP (its specs are exempt: unit specs use infrastructure/testing/, medium int-specs choose real adapters)',
+      comment:
+        'application/ depends on ports, not on infrastructure or HTTP (its specs are exempt: unit specs use infrastructure/testing/, medium int-specs choose real adapters)',
       severity: 'error',
       from: { path: '^libs/([^/]+)/src/application/', pathNot: '\\.(spec|int-spec)\\.ts$' },
       to: { path: '^libs/[^/]+/src/(infrastructure|interface)/' },
     },
     {
       name: 'domain-reaches-no-framework',
-      comment: 'nothing a domain/ file imports, directly or through other files, is Nest, MikroORM or ioredis (domain code takes its building blocks from #libs/building-blocks, never from #libs/platform)',
+      comment:
+        'nothing a domain/ file imports, directly or through other files, is Nest, MikroORM or ioredis (domain code takes its building blocks from #libs/building-blocks, never from #libs/platform)',
       severity: 'error',
       from: { path: '^libs/[^/]+/src/domain/', pathNot: '\\.spec\\.ts$' },
       to: { path: 'node_modules/(@nestjs|@mikro-orm|ioredis)/', reachable: true },
     },
     {
       name: 'building-blocks-are-pure',
-      comment: 'libs/building-blocks (errors, aggregate root, domain event, clock) imports no framework and no other library of the repository',
+      comment:
+        'libs/building-blocks (errors, aggregate root, domain event, clock) imports no framework and no other library of the repository',
       severity: 'error',
       from: { path: '^libs/building-blocks/' },
       to: { path: ['node_modules/', '^libs/(?!building-blocks/)'] },
@@ -52,7 +55,8 @@ module.exports = {
     },
     {
       name: 'extensions-use-public-surfaces',
-      comment: 'an extension (examples/) reaches Latchkey only through #libs/<module> and #apps/<app>: what a team outside this repository could use',
+      comment:
+        'an extension (examples/) reaches Latchkey only through #libs/<module> and #apps/<app>: what a team outside this repository could use',
       severity: 'error',
       from: { path: '^examples/' },
       to: { path: '^(libs|apps)/', pathNot: ['^libs/[^/]+/src/index\\.ts$', '^apps/(api|worker)/src/index\\.ts$'] },

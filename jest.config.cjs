@@ -1,5 +1,18 @@
 // Jest runs in CommonJS mode: NestJS 12 ships ESM only, so those packages are transformed by SWC.
-const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', '@borewit', 'uint8array-extras', 'content-disposition', 'uuid', 'openid-client', 'oauth4webapi', 'jose'];
+const esmOnly = [
+  '@nestjs',
+  'file-type',
+  'strtok3',
+  'token-types',
+  '@tokenizer',
+  '@borewit',
+  'uint8array-extras',
+  'content-disposition',
+  'uuid',
+  'openid-client',
+  'oauth4webapi',
+  'jose',
+];
 
 const base = {
   rootDir: __dirname,
@@ -23,11 +36,20 @@ module.exports = {
   // file started once the file ends, and the files close their apps, so Jest exits by itself. forceExit used to
   // end the process before clean-up and leave redis-servers behind (issue 23; docs/testing.md).
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/examples/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/examples/**/*.spec.ts'],
+    },
     {
       ...base,
       displayName: 'integration',
-      testMatch: ['<rootDir>/libs/**/*.int-spec.ts', '<rootDir>/apps/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/examples/**/*.e2e-spec.ts'],
+      testMatch: [
+        '<rootDir>/libs/**/*.int-spec.ts',
+        '<rootDir>/apps/**/*.int-spec.ts',
+        '<rootDir>/test/**/*.e2e-spec.ts',
+        '<rootDir>/examples/**/*.e2e-spec.ts',
+      ],
       // The harness owns what a test file spawns: it dies when the file ends, Jest exits or the run is interrupted (docs/testing.md).
       testEnvironment: '<rootDir>/test/support/owning-environment.ts',
       setupFilesAfterEnv: ['<rootDir>/test/support/own-children.ts'],

@@ -37,13 +37,23 @@ const settings: BenchSettings = {
 };
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const wanted = (name: string) => !only || only.includes(name);
-const mainOverrides: Record<string, string> = { UV_THREADPOOL_SIZE: '4', ...(process.env.BENCH_LOG_LEVEL ? { LOG_LEVEL: process.env.BENCH_LOG_LEVEL } : {}) };
+const mainOverrides: Record<string, string> = {
+  UV_THREADPOOL_SIZE: '4',
+  ...(process.env.BENCH_LOG_LEVEL ? { LOG_LEVEL: process.env.BENCH_LOG_LEVEL } : {}),
+};
 const profileDir = process.env.BENCH_CPU_PROF;
 
 const log = (message: string) => console.log(`bench: ${message}`);
 const id = `lkbench_${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`;
 const smtp = await SmtpSink.start();
-const run: BenchRun = { id, template: `${id}_template`, adminKey: randomBytes(24).toString('hex'), smtpUrl: smtp.url, mailDir: mkdtempSync(join(tmpdir(), 'lkbench-mail-')), children: [] };
+const run: BenchRun = {
+  id,
+  template: `${id}_template`,
+  adminKey: randomBytes(24).toString('hex'),
+  smtpUrl: smtp.url,
+  mailDir: mkdtempSync(join(tmpdir(), 'lkbench-mail-')),
+  children: [],
+};
 let interrupted = false;
 process.on('SIGINT', () => {
   if (interrupted) process.exit(130);
@@ -52,11 +62,16 @@ process.on('SIGINT', () => {
   void cleanUp(run).finally(() => process.exit(130));
 });
 
-async function attempt(descriptor: Pick<FigureResult, 'figure' | 'comparedWith' | 'goal'>, measure: () => Promise<FigureResult>): Promise<FigureResult> {
+async function attempt(
+  descriptor: Pick<FigureResult, 'figure' | 'comparedWith' | 'goal'>,
+  measure: () => Promise<FigureResult>,
+): Promise<FigureResult> {
   log(`measuring: ${descriptor.figure}`);
   try {
     const result = await measure();
-    log(`  ${result.measured}; ratio ${result.ratio?.toFixed(3) ?? '—'} (${result.met === null ? 'not measured' : result.met ? 'met' : 'MISSED'})`);
+    log(
+      `  ${result.measured}; ratio ${result.ratio?.toFixed(3) ?? '—'} (${result.met === null ? 'not measured' : result.met ? 'met' : 'MISSED'})`,
+    );
     return result;
   } catch (error) {
     log(`  not measured: ${(error as Error).message}`);

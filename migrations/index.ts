@@ -7,4 +7,12 @@ import { Migration20261130010000UnknownSignInIdentities } from './20261130010000
 import { Migration20261130020000LockNotice } from './20261130020000-lock-notice.migration.js';
 
 /** Every migration, in the order they apply; a new one is appended here. */
-export const MIGRATIONS = [Migration20261126000000Outbox, Migration20261126010000Sessions, Migration20261126020000Identity, Migration20261126030000Notifications, Migration20261130000000CredentialBinding, Migration20261130010000UnknownSignInIdentities, Migration20261130020000LockNotice];
+export const MIGRATIONS = [
+  Migration20261126000000Outbox,
+  Migration20261126010000Sessions,
+  Migration20261126020000Identity,
+  Migration20261126030000Notifications,
+  Migration20261130000000CredentialBinding,
+  Migration20261130010000UnknownSignInIdentities,
+  Migration20261130020000LockNotice,
+];

@@ -29,4 +29,6 @@ await Promise.all(
 );
 const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuBefore);
-console.log(JSON.stringify({ verifies, seconds, perSecond: verifies / seconds, cpuMsPerVerify: (cpu.user + cpu.system) / 1000 / verifies }));
+console.log(
+  JSON.stringify({ verifies, seconds, perSecond: verifies / seconds, cpuMsPerVerify: (cpu.user + cpu.system) / 1000 / verifies }),
+);

@@ -42,4 +42,11 @@ await redis.set(key, 'floor-session', 'EX', 3600);
 const app = await NestFactory.create<NestFastifyApplication>(FloorModule, new FastifyAdapter(), { logger: false });
 await app.listen(Number(process.env.PORT), '127.0.0.1');
 console.log(jwt.sign({ sid: 'floor-session' }, { algorithm: 'HS256', expiresIn: 3600 }));
-process.on('SIGTERM', () => void app.close().then(() => redis.quit()).then(() => process.exit(0)));
+process.on(
+  'SIGTERM',
+  () =>
+    void app
+      .close()
+      .then(() => redis.quit())
+      .then(() => process.exit(0)),
+);

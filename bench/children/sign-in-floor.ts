@@ -49,8 +49,17 @@ class FloorController {
 @Module({ controllers: [FloorController] })
 class FloorModule {}
 
-await pool.query('create table if not exists floor_sessions (id uuid primary key, account_id uuid not null, created_at timestamptz not null)');
+await pool.query(
+  'create table if not exists floor_sessions (id uuid primary key, account_id uuid not null, created_at timestamptz not null)',
+);
 const app = await NestFactory.create<NestFastifyApplication>(FloorModule, new FastifyAdapter(), { logger: false });
 await app.listen(Number(process.env.PORT), '127.0.0.1');
 console.log('ready');
-process.on('SIGTERM', () => void app.close().then(() => pool.end()).then(() => process.exit(0)));
+process.on(
+  'SIGTERM',
+  () =>
+    void app
+      .close()
+      .then(() => pool.end())
+      .then(() => process.exit(0)),
+);

@@ -31,7 +31,11 @@ export async function measureChangeCleanUp(context: BenchContext): Promise<Figur
   }
   const answeredAt = new Map<string, number>();
   for (const account of accounts) {
-    const body = { currentPassword: SEED_PASSWORD, newPassword: validPassword(30, seedEmail(account.index)), expireSessionsAndTokens: true };
+    const body = {
+      currentPassword: SEED_PASSWORD,
+      newPassword: validPassword(30, seedEmail(account.index)),
+      expireSessionsAndTokens: true,
+    };
     await client.expect(204, 'POST', '/v1/me/password', body, account.token);
     answeredAt.set(account.id, Date.now());
     await sleep(SPACING_MS);
@@ -39,11 +43,18 @@ export async function measureChangeCleanUp(context: BenchContext): Promise<Figur
   const warmUp = accounts[0].id; // the first change (account u199) is not counted
   answeredAt.delete(warmUp);
   const url = new URL(process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379');
-  const queue = new Queue('revocation', { connection: { host: url.hostname, port: Number(url.port || 6379) }, prefix: `{${main.installation.queuePrefix}}` });
+  const queue = new Queue('revocation', {
+    connection: { host: url.hostname, port: Number(url.port || 6379) },
+    prefix: `{${main.installation.queuePrefix}}`,
+  });
   try {
     const finished = async () => {
       const jobs = await queue.getJobs(['completed'], 0, 10_000);
-      return new Map(jobs.filter((job) => job.name === 'credentials-expired' && job.finishedOn).map((job) => [job.data.accountId as string, job.finishedOn!]));
+      return new Map(
+        jobs
+          .filter((job) => job.name === 'credentials-expired' && job.finishedOn)
+          .map((job) => [job.data.accountId as string, job.finishedOn!]),
+      );
     };
     await waitUntil(
       async () => {

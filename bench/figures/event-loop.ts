@@ -37,7 +37,10 @@ async function sweep(context: BenchContext, apis: Map<number, ApiInstance>): Pro
       const quiet = await probeLatency(`${api.baseUrl}/health`, new Promise((resolve) => setTimeout(resolve, 1_000)));
       idle.set(size, [...(idle.get(size) ?? []), ...quiet.latencies]);
       const loading = signInLoad(api.baseUrl, main!.organization, SIGN_IN_ACCOUNTS, settings.connections, settings.seconds);
-      const [probe, bare] = await Promise.all([probeLatency(`${api.baseUrl}/health`, loading), probeLatency(`${api.baseUrl}/bench-no-such-route`, loading, 50, true)]);
+      const [probe, bare] = await Promise.all([
+        probeLatency(`${api.baseUrl}/health`, loading),
+        probeLatency(`${api.baseUrl}/bench-no-such-route`, loading, 50, true),
+      ]);
       const result = await loading;
       noIo.set(size, [...(noIo.get(size) ?? []), ...bare.latencies]);
       assertMostlyOk(result, `sign-in load (UV_THREADPOOL_SIZE=${size})`);
@@ -59,7 +62,8 @@ export async function measureEventLoop(context: BenchContext): Promise<{ figure:
   const { main } = context;
   if (!main) return { figure: notMeasured(FIGURE, COMPARED, GOAL, 'identity endpoints not available'), sizing: [] };
   const apis = new Map<number, ApiInstance>([[4, main.api]]);
-  for (const size of THREAD_POOL_SIZES.filter((s) => s !== 4)) apis.set(size, await main.installation.startApi({ UV_THREADPOOL_SIZE: String(size) }));
+  for (const size of THREAD_POOL_SIZES.filter((s) => s !== 4))
+    apis.set(size, await main.installation.startApi({ UV_THREADPOOL_SIZE: String(size) }));
   try {
     const sizing = await sweep(context, apis);
     // Measured at the documented setting (README, "Sizing"): one core left to the event loop.

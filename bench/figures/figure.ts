@@ -44,7 +44,11 @@ export function notMeasured(figure: string, comparedWith: string, goal: Goal, re
 }
 
 /** Runs baseline and subject alternately, `rounds` times each, so drift and noise hit both alike. */
-export async function interleave<A, B>(rounds: number, baseline: () => Promise<A>, subject: () => Promise<B>): Promise<{ baseline: A[]; subject: B[] }> {
+export async function interleave<A, B>(
+  rounds: number,
+  baseline: () => Promise<A>,
+  subject: () => Promise<B>,
+): Promise<{ baseline: A[]; subject: B[] }> {
   const result = { baseline: [] as A[], subject: [] as B[] };
   for (let round = 0; round < rounds; round += 1) {
     // Alternate which goes first, so neither always runs on a machine warmed (or tired) by the other.
@@ -59,4 +63,5 @@ export async function interleave<A, B>(rounds: number, baseline: () => Promise<A
   return result;
 }
 
-export const format = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const format = (value: number, digits = 0) =>
+  value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

@@ -20,7 +20,15 @@ export async function measureMeThroughput(context: BenchContext): Promise<Figure
   const bare = ChildService.start('bare-http', 'dist/bench/children/bare-http.js', { PORT: String(port) });
   run.children.push(bare);
   const bareUrl = `http://127.0.0.1:${port}`;
-  await waitUntil(() => fetch(bareUrl).then((r) => r.ok, () => false), 10_000, 'the bare server');
+  await waitUntil(
+    () =>
+      fetch(bareUrl).then(
+        (r) => r.ok,
+        () => false,
+      ),
+    10_000,
+    'the bare server',
+  );
   const { rounds, seconds, connections } = settings;
   const authorization = `Bearer ${accessToken}`;
   // Server CPU per request (from /proc, every thread) is steadier than throughput on a shared machine.

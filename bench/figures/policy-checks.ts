@@ -14,7 +14,11 @@ export const POLICY_CHECKS = { figure: 'Password-policy check, 30 characters', c
  */
 export function measurePolicyChecks(rounds: number): FigureResult {
   const policy = defaultPolicy();
-  const candidates = Array.from({ length: 1_000 }, (_, i) => ({ password: validPassword(30), email: `person${i}@example.com`, organizationName: 'acme-cloud' }));
+  const candidates = Array.from({ length: 1_000 }, (_, i) => ({
+    password: validPassword(30),
+    email: `person${i}@example.com`,
+    organizationName: 'acme-cloud',
+  }));
   for (const candidate of candidates) policy.evaluate(candidate); // warm-up: let the JIT compile the rules
   const perCpuSecond: number[] = [];
   const perWallSecond: number[] = [];

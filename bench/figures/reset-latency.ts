@@ -20,7 +20,8 @@ const SPACING_MS = 100;
 export async function measureResetLatency(context: BenchContext): Promise<FigureResult> {
   const { main, smtp } = context;
   if (!main) return notMeasured(FIGURE, COMPARED, GOAL, 'identity endpoints not available');
-  const request = (index: number) => main.api.client.expect(202, 'POST', '/v1/password-resets', { organization: main.organization, email: seedEmail(index) });
+  const request = (index: number) =>
+    main.api.client.expect(202, 'POST', '/v1/password-resets', { organization: main.organization, email: seedEmail(index) });
   // Warm-up: the worker's first message opens its SMTP connection; wait for it before timing.
   const warmUp = performance.now();
   await request(FIRST_ACCOUNT - 1);
@@ -51,6 +52,8 @@ export async function measureResetLatency(context: BenchContext): Promise<Figure
     ratio,
     goal: GOAL,
     met: judge(ratio, GOAL),
-    notes: [`${REQUESTS} requests, one every ${SPACING_MS} ms, one account each; max ${format(Math.max(...latencies))} ms${lost ? `; ${lost} e-mails never arrived within 30 s` : ''}`],
+    notes: [
+      `${REQUESTS} requests, one every ${SPACING_MS} ms, one account each; max ${format(Math.max(...latencies))} ms${lost ? `; ${lost} e-mails never arrived within 30 s` : ''}`,
+    ],
   };
 }

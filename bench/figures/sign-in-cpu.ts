@@ -5,7 +5,7 @@ import { assertMostlyOk, signInLoad } from '../support/sign-in-load.js';
 import { median } from '../support/stats.js';
 import { type BenchContext, type FigureResult, format, type Goal, interleave, judge, notMeasured } from './figure.js';
 
-const FIGURE = 'CPU per sign-in at Keycloak\'s hashing parameters';
+const FIGURE = "CPU per sign-in at Keycloak's hashing parameters";
 const KEYCLOAK_MS = 1000 / 15;
 const COMPARED = `Keycloak's published sizing: 15 sign-ins/s per vCPU (${format(KEYCLOAK_MS, 1)} ms)`;
 const GOAL: Goal = { op: '<=', value: 1 / 3, text: '≤ 1/3 (≤ 22.2 ms)' };

@@ -66,6 +66,9 @@ async function lookupPlan(database: string, organization: string): Promise<strin
   };
   const [{ id }] = await query<{ id: string }>(database, 'select id from organizations where name = $1', [organization]);
   const byName = await scans('select * from organizations where name = $1', [organization]);
-  const byEmail = await scans('select * from accounts where organization_id = $1 and email_normalized = $2 limit 1', [id, 'u77777@bench.example']);
+  const byEmail = await scans('select * from accounts where organization_id = $1 and email_normalized = $2 limit 1', [
+    id,
+    'u77777@bench.example',
+  ]);
   return `organization: ${byName}; account: ${byEmail}`;
 }

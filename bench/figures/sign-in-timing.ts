@@ -6,7 +6,11 @@ import { type BenchContext, type FigureResult, format, type Goal, judge, notMeas
 
 const FIGURE = 'Failed sign-in timing: account vs unknown identity';
 const COMPARED = '— (ratio to the limits: |z| < 4, medians within 0.3 ms)';
-const GOAL: Goal = { op: '<=', value: 1, text: 'every pair: Mann-Whitney |z| < 4 and |Δ median| ≤ 0.3 ms (ratio = worst of |z|/4, |Δ|/0.3)' };
+const GOAL: Goal = {
+  op: '<=',
+  value: 1,
+  text: 'every pair: Mann-Whitney |z| < 4 and |Δ median| ≤ 0.3 ms (ratio = worst of |z|/4, |Δ|/0.3)',
+};
 export const SIGN_IN_TIMING = { figure: FIGURE, comparedWith: COMPARED, goal: GOAL };
 const SAMPLES = Number(process.env.BENCH_TIMING_SAMPLES ?? 800);
 // Lets the previous answer's after-work (a lock's reset link and mail) finish, as a prober pacing its guesses would.
@@ -37,7 +41,11 @@ export async function measureSignInTiming(context: BenchContext): Promise<Figure
   const url = `${main.api.baseUrl}/v1/auth/sign-in`;
   const timed = async (email: string, expected: number, org = organization): Promise<number> => {
     const started = performance.now();
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ organization: org, email, password: WRONG }) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ organization: org, email, password: WRONG }),
+    });
     await response.text();
     const elapsed = performance.now() - started;
     if (response.status !== expected) throw new Error(`sign-in of ${email} answered ${response.status}, expected ${expected}`);
@@ -45,7 +53,8 @@ export async function measureSignInTiming(context: BenchContext): Promise<Figure
   };
   const compare = async (name: string, expected: number): Promise<Pair> => {
     const pair: Pair = { name, account: [], unknown: [] };
-    for (let i = 0; i < 10; i += 1) await timed(`warm-up-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}-${i}@${SEED_DOMAIN}`, 401, 'timing-warm-up');
+    for (let i = 0; i < 10; i += 1)
+      await timed(`warm-up-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}-${i}@${SEED_DOMAIN}`, 401, 'timing-warm-up');
     for (let i = 0; i < SAMPLES; i += 1) {
       const order = i % 2 === 0 ? (['account', 'unknown'] as const) : (['unknown', 'account'] as const);
       for (const kind of order) {
@@ -82,7 +91,10 @@ export async function measureSignInTiming(context: BenchContext): Promise<Figure
     met: judge(ratio, GOAL),
     notes: [
       `${SAMPLES} samples per class and pair, one sign-in at a time, ${GAP_MS} ms apart, argon2id at the API's parameters`,
-      ...pairs.map((p) => `${p.name}: medians ${format(median(p.account), 2)} ms (account) and ${format(median(p.unknown), 2)} ms (unknown), z = ${format(p.z, 2)}`),
+      ...pairs.map(
+        (p) =>
+          `${p.name}: medians ${format(median(p.account), 2)} ms (account) and ${format(median(p.unknown), 2)} ms (unknown), z = ${format(p.z, 2)}`,
+      ),
     ],
   };
 }

@@ -30,7 +30,9 @@ export function renderChart(figures: readonly FigureResult[]): string {
   figures.forEach((figure, i) => {
     const y = TOP + i * ROW;
     const colour = figure.met === null ? '#9e9e9e' : figure.met ? '#2e7d32' : '#c62828';
-    parts.push(`<text x="${LABEL - 10}" y="${y + 17}" text-anchor="end">${escape(figure.figure.length > 52 ? `${figure.figure.slice(0, 50)}…` : figure.figure)}</text>`);
+    parts.push(
+      `<text x="${LABEL - 10}" y="${y + 17}" text-anchor="end">${escape(figure.figure.length > 52 ? `${figure.figure.slice(0, 50)}…` : figure.figure)}</text>`,
+    );
     if (figure.ratio === null) {
       parts.push(`<text x="${LABEL + 4}" y="${y + 17}" fill="${colour}">not measured</text>`);
     } else {
@@ -38,10 +40,16 @@ export function renderChart(figures: readonly FigureResult[]): string {
       const overflow = figure.ratio > axisMax ? ' ›' : '';
       parts.push(`<text x="${x(figure.ratio) + 4}" y="${y + 17}" fill="#222">${fixed(figure.ratio)}${overflow}</text>`);
     }
-    parts.push(`<line x1="${x(figure.goal.value)}" y1="${y}" x2="${x(figure.goal.value)}" y2="${y + 26}" stroke="#000" stroke-width="2" stroke-dasharray="4 3"/>`);
-    parts.push(`<text x="${x(figure.goal.value)}" y="${y + 36}" text-anchor="middle" font-size="10" fill="#333">goal ${figure.goal.op === '>=' ? '≥' : '≤'} ${fixed(figure.goal.value)}</text>`);
+    parts.push(
+      `<line x1="${x(figure.goal.value)}" y1="${y}" x2="${x(figure.goal.value)}" y2="${y + 26}" stroke="#000" stroke-width="2" stroke-dasharray="4 3"/>`,
+    );
+    parts.push(
+      `<text x="${x(figure.goal.value)}" y="${y + 36}" text-anchor="middle" font-size="10" fill="#333">goal ${figure.goal.op === '>=' ? '≥' : '≤'} ${fixed(figure.goal.value)}</text>`,
+    );
   });
-  parts.push(`<text x="${LABEL}" y="${height - 2}" font-size="10" fill="#555">green: goal met · red: missed · grey: not measured · dashed: the goal · › beyond the axis</text>`);
+  parts.push(
+    `<text x="${LABEL}" y="${height - 2}" font-size="10" fill="#555">green: goal met · red: missed · grey: not measured · dashed: the goal · › beyond the axis</text>`,
+  );
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
 }

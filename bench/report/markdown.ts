@@ -34,7 +34,10 @@ export function renderMarkdown(report: Report): string {
     '',
     '| figure | measured | compared with | ratio | goal | met? |',
     '|---|---|---|---|---|---|',
-    ...report.figures.map((f) => `| ${cell(f.figure)} | ${cell(f.measured)} | ${cell(f.comparedWith)} | ${ratioText(f.ratio)} | ${cell(f.goal.text)} | ${verdict(f.met)} |`),
+    ...report.figures.map(
+      (f) =>
+        `| ${cell(f.figure)} | ${cell(f.measured)} | ${cell(f.comparedWith)} | ${ratioText(f.ratio)} | ${cell(f.goal.text)} | ${verdict(f.met)} |`,
+    ),
     '',
     `![Each ratio against its goal](${report.chartFile})`,
     '',
@@ -51,7 +54,10 @@ export function renderMarkdown(report: Report): string {
       '',
       '| UV_THREADPOOL_SIZE | sign-ins/s | `/health` p99 under load | no-I/O route p99 under load | `/health` p99 idle |',
       '|---|---|---|---|---|',
-      ...report.sizing.map((s) => `| ${s.threadPool} | ${format(s.signInsPerSecond, 1)} | ${format(s.healthP99Ms, 1)} ms | ${format(s.noIoP99Ms, 1)} ms | ${format(s.idleHealthP99Ms, 1)} ms |`),
+      ...report.sizing.map(
+        (s) =>
+          `| ${s.threadPool} | ${format(s.signInsPerSecond, 1)} | ${format(s.healthP99Ms, 1)} ms | ${format(s.noIoP99Ms, 1)} ms | ${format(s.idleHealthP99Ms, 1)} ms |`,
+      ),
       '',
     );
   }

@@ -9,7 +9,11 @@ export class ApiClient {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
     let parsed: unknown = text;
     try {
@@ -24,7 +28,10 @@ export class ApiClient {
   async expect<T = Record<string, unknown>>(expected: number, method: string, path: string, body?: unknown, token?: string): Promise<T> {
     const answer = await this.request(method, path, body, token);
     if (answer.status !== expected) {
-      throw new EndpointError(`${method} ${path} answered ${answer.status}, expected ${expected}: ${JSON.stringify(answer.body).slice(0, 300)}`, answer.status);
+      throw new EndpointError(
+        `${method} ${path} answered ${answer.status}, expected ${expected}: ${JSON.stringify(answer.body).slice(0, 300)}`,
+        answer.status,
+      );
     }
     return answer.body as T;
   }

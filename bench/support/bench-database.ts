@@ -11,7 +11,11 @@ export function databaseUrl(database: string): string {
   return url.toString();
 }
 
-export async function query<T extends object = Record<string, unknown>>(database: string, sql: string, params: unknown[] = []): Promise<T[]> {
+export async function query<T extends object = Record<string, unknown>>(
+  database: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const client = new Client({ connectionString: databaseUrl(database) });
   await client.connect();
   try {
@@ -36,7 +40,9 @@ export async function cloneDatabase(template: string, name: string): Promise<voi
 export async function dropDatabases(prefix: string): Promise<void> {
   const rows = await query<{ datname: string }>('postgres', 'select datname from pg_database where datname like $1', [`${prefix}%`]);
   for (const { datname } of rows) {
-    await query('postgres', 'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [datname]);
+    await query('postgres', 'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [
+      datname,
+    ]);
     await query('postgres', `drop database if exists "${datname}"`);
   }
 }

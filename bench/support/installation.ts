@@ -61,7 +61,13 @@ export class Installation {
   /** Starts `node dist/apps/api/src/main.js` on a free port and waits for `GET /health` → 200. */
   async startApi(overrides: Record<string, string> = {}, nodeArgs: string[] = [], cwd?: string): Promise<ApiInstance> {
     const port = await freePort();
-    const service = ChildService.start(`api:${this.database}`, 'dist/apps/api/src/main.js', this.environment({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...overrides }), nodeArgs, cwd);
+    const service = ChildService.start(
+      `api:${this.database}`,
+      'dist/apps/api/src/main.js',
+      this.environment({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...overrides }),
+      nodeArgs,
+      cwd,
+    );
     this.run.children.push(service);
     const baseUrl = `http://127.0.0.1:${port}`;
     await waitUntil(

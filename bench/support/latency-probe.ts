@@ -7,7 +7,12 @@ import { sleep } from './child-service.js';
  * answer's latency in ms (only 200s, unless `anyStatus`). One kept-alive connection: what a
  * load balancer's health check sees.
  */
-export async function probeLatency(url: string, until: Promise<unknown>, intervalMs = 50, anyStatus = false): Promise<{ latencies: number[]; failures: number }> {
+export async function probeLatency(
+  url: string,
+  until: Promise<unknown>,
+  intervalMs = 50,
+  anyStatus = false,
+): Promise<{ latencies: number[]; failures: number }> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   let done = false;
   void until.finally(() => (done = true));

@@ -19,7 +19,10 @@ export interface SeededOrganization {
 /** Creates an organization and its account `u0@…` through the admin API (the hash is the API's own). */
 export async function seedOrganization(client: ApiClient, name: string): Promise<SeededOrganization> {
   await client.admin(201, 'POST', '/v1/organizations', { name });
-  const account = await client.admin<{ id: string }>(201, 'POST', `/v1/organizations/${name}/accounts`, { email: seedEmail(0), password: SEED_PASSWORD });
+  const account = await client.admin<{ id: string }>(201, 'POST', `/v1/organizations/${name}/accounts`, {
+    email: seedEmail(0),
+    password: SEED_PASSWORD,
+  });
   return { name, templateAccountId: account.id };
 }
 
@@ -44,6 +47,9 @@ export async function cloneAccounts(database: string, templateAccountId: string,
       return `t."${name}"`;
     })
     .join(', ');
-  await query(database, `insert into accounts (${names}) select ${values} from accounts t, generate_series(1, $2) g where t.id = $1`, [templateAccountId, count - 1]);
+  await query(database, `insert into accounts (${names}) select ${values} from accounts t, generate_series(1, $2) g where t.id = $1`, [
+    templateAccountId,
+    count - 1,
+  ]);
   await query(database, 'analyze accounts');
 }

@@ -20,11 +20,13 @@ export function sum(values: readonly number[]): number {
  * near 0 when neither tends to be larger, beyond ±4 when one clearly does (p ≈ 6e-5, two-sided).
  */
 export function mannWhitneyZ(a: readonly number[], b: readonly number[]): number {
-  const pooled = [...a.map((value) => ({ value, fromA: true })), ...b.map((value) => ({ value, fromA: false }))].sort((x, y) => x.value - y.value);
+  const pooled = [...a.map((value) => ({ value, fromA: true })), ...b.map((value) => ({ value, fromA: false }))].sort(
+    (x, y) => x.value - y.value,
+  );
   const n = pooled.length;
   let rankSumA = 0;
   let tieTerm = 0;
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     let end = start;
     while (end + 1 < n && pooled[end + 1].value === pooled[start].value) end += 1;
     const rank = (start + end) / 2 + 1;

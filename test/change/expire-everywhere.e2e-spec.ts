@@ -28,7 +28,12 @@ describe('change password with expireSessionsAndTokens, two API instances', () =
     const sessions = [await signIn(stack, account, 0), await signIn(stack, account, 1), await signIn(stack, account, 1)];
     const apiTokens: string[] = [];
     for (const name of ['ci', 'deploy']) {
-      const created = await stack.http(1).post('/v1/me/api-tokens').set('authorization', `Bearer ${sessions[1].accessToken}`).send({ name }).expect(201);
+      const created = await stack
+        .http(1)
+        .post('/v1/me/api-tokens')
+        .set('authorization', `Bearer ${sessions[1].accessToken}`)
+        .send({ name })
+        .expect(201);
       apiTokens.push(created.body.token);
     }
     return { sessions, apiTokens };
@@ -64,7 +69,9 @@ describe('change password with expireSessionsAndTokens, two API instances', () =
 
       // Every credential worked until the change was sent.
       const before = samples.filter((s) => s.answeredAt < changeSentAt);
-      expect(bearers.map((_, bearer) => before.filter((s) => s.bearer === bearer && s.status === 200).length >= 3)).toEqual(bearers.map(() => true));
+      expect(bearers.map((_, bearer) => before.filter((s) => s.bearer === bearer && s.status === 200).length >= 3)).toEqual(
+        bearers.map(() => true),
+      );
       expect(before.filter((s) => s.status !== 200)).toEqual([]);
       // The hammering overlapped the change: a request was on its way when the 204 came back.
       expect(samples.some((s) => s.sentAt < answeredAt && s.answeredAt > answeredAt)).toBe(true);
@@ -94,6 +101,10 @@ describe('change password with expireSessionsAndTokens, two API instances', () =
     await stack.http(1).get('/v1/me').set('authorization', `Bearer ${sessions[1].accessToken}`).expect(200);
     for (const token of apiTokens) await stack.http(1).get('/v1/me').set('authorization', `Bearer ${token}`).expect(200);
     await stack.http(1).post('/v1/auth/refresh').send({ refreshToken: sessions[2].refreshToken }).expect(200);
-    await stack.http(1).post('/v1/auth/sign-in').send({ organization: account.organization, email: account.email, password: account.password }).expect(401);
+    await stack
+      .http(1)
+      .post('/v1/auth/sign-in')
+      .send({ organization: account.organization, email: account.email, password: account.password })
+      .expect(401);
   });
 });

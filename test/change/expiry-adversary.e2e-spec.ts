@@ -30,7 +30,14 @@ const claims = (jwt: string): { cv: number } => JSON.parse(Buffer.from(jwt.split
  */
 describe('"expire sessions and tokens" against credentials minted while it runs (two API instances)', () => {
   let stack: TestStack;
-  const eras: Array<{ account: TestAccount; oldVersion: number; expiry: 'admin' | 'change'; minted: Minted[]; expiredAt: number; expiryStartedAt: number }> = [];
+  const eras: Array<{
+    account: TestAccount;
+    oldVersion: number;
+    expiry: 'admin' | 'change';
+    minted: Minted[];
+    expiredAt: number;
+    expiryStartedAt: number;
+  }> = [];
 
   beforeAll(async () => {
     stack = await TestStack.start({ worker: false, env: { RATE_LIMIT_ENABLED: 'false' } });
@@ -50,7 +57,16 @@ describe('"expire sessions and tokens" against credentials minted while it runs 
     const changer = (await stack.http(A).post('/v1/auth/sign-in').send(credentials).expect(200)).body;
     const oldVersion = claims(first.accessToken).cv;
     const expiry: 'admin' | 'change' = index % 2 === 0 ? 'admin' : 'change';
-    const minted: Minted[] = [{ kind: 'signed-in', accessToken: first.accessToken, refreshToken: first.refreshToken, version: oldVersion, startedAt: 0, answeredAt: 0 }];
+    const minted: Minted[] = [
+      {
+        kind: 'signed-in',
+        accessToken: first.accessToken,
+        refreshToken: first.refreshToken,
+        version: oldVersion,
+        startedAt: 0,
+        answeredAt: 0,
+      },
+    ];
     let expiredAt = Number.POSITIVE_INFINITY;
     let answeredAfter = 0;
     const done = () => answeredAfter >= 3 * (API_TOKEN_LOOPS + 2);
@@ -62,9 +78,14 @@ describe('"expire sessions and tokens" against credentials minted while it runs 
     const mintApiTokens = async (loop: number) => {
       for (let n = 0; !done(); n++) {
         const startedAt = performance.now();
-        const response = await stack.http(B).post('/v1/me/api-tokens').set('authorization', `Bearer ${first.accessToken}`).send({ name: `loop-${loop}-${n}` });
+        const response = await stack
+          .http(B)
+          .post('/v1/me/api-tokens')
+          .set('authorization', `Bearer ${first.accessToken}`)
+          .send({ name: `loop-${loop}-${n}` });
         const answeredAt = performance.now();
-        if (response.status === 201) record({ kind: 'api-token', accessToken: response.body.token, version: oldVersion, startedAt, answeredAt });
+        if (response.status === 201)
+          record({ kind: 'api-token', accessToken: response.body.token, version: oldVersion, startedAt, answeredAt });
         else if (answeredAt > expiredAt) answeredAfter++;
       }
     };
@@ -79,7 +100,14 @@ describe('"expire sessions and tokens" against credentials minted while it runs 
           continue;
         }
         refreshToken = response.body.refreshToken;
-        record({ kind: 'refreshed', accessToken: response.body.accessToken, refreshToken, version: claims(response.body.accessToken).cv, startedAt, answeredAt });
+        record({
+          kind: 'refreshed',
+          accessToken: response.body.accessToken,
+          refreshToken,
+          version: claims(response.body.accessToken).cv,
+          startedAt,
+          answeredAt,
+        });
       }
     };
     const signIns = async () => {
@@ -88,7 +116,14 @@ describe('"expire sessions and tokens" against credentials minted while it runs 
         const response = await stack.http(B).post('/v1/auth/sign-in').send(credentials);
         const answeredAt = performance.now();
         if (response.status === 200) {
-          record({ kind: 'signed-in', accessToken: response.body.accessToken, refreshToken: response.body.refreshToken, version: claims(response.body.accessToken).cv, startedAt, answeredAt });
+          record({
+            kind: 'signed-in',
+            accessToken: response.body.accessToken,
+            refreshToken: response.body.refreshToken,
+            version: claims(response.body.accessToken).cv,
+            startedAt,
+            answeredAt,
+          });
         } else if (answeredAt > expiredAt) answeredAfter++;
       }
     };
@@ -98,7 +133,11 @@ describe('"expire sessions and tokens" against credentials minted while it runs 
     await eventually(() => minted.filter((m) => m.kind === 'api-token').length >= 3, 'the adversary to mint its first API tokens');
     const expiryStartedAt = performance.now();
     if (expiry === 'admin') {
-      await stack.http(A).post(`/v1/organizations/${organization}/accounts/${account.id}/expire-sessions`).set('authorization', adminAuth(stack)).expect(204);
+      await stack
+        .http(A)
+        .post(`/v1/organizations/${organization}/accounts/${account.id}/expire-sessions`)
+        .set('authorization', adminAuth(stack))
+        .expect(204);
     } else {
       await stack
         .http(A)
@@ -142,16 +181,25 @@ describe('"expire sessions and tokens" against credentials minted while it runs 
   it(`leaves nothing of the old era alive after the 204, in ${ROUNDS} rounds: before the revocation worker runs, after it, and nothing unrevoked in PostgreSQL`, async () => {
     for (let index = 0; index < ROUNDS; index++) await round(index);
     // The rounds were races: in most of them, requests were in flight across the expiry.
-    const straddling = eras.map((era) => era.minted.filter((m) => m.startedAt < era.expiredAt && m.answeredAt > era.expiryStartedAt).length);
+    const straddling = eras.map(
+      (era) => era.minted.filter((m) => m.startedAt < era.expiredAt && m.answeredAt > era.expiryStartedAt).length,
+    );
     expect(straddling.filter((count) => count > 0).length).toBeGreaterThanOrEqual(ROUNDS / 2);
 
     await stack.startWorker();
     const em = stack.api.get(MikroORM).em.fork() as EntityManager;
     const accountIds = eras.map((era) => era.account.id);
-    await eventually(async () => {
-      const [{ ended }] = await em.execute<Array<{ ended: string }>>('select count(*) as ended from sessions where account_id in (?) and ended_at is not null', [accountIds]);
-      return Number(ended) === 0;
-    }, 'the revocation worker to clean up every expired account', 60_000);
+    await eventually(
+      async () => {
+        const [{ ended }] = await em.execute<Array<{ ended: string }>>(
+          'select count(*) as ended from sessions where account_id in (?) and ended_at is not null',
+          [accountIds],
+        );
+        return Number(ended) === 0;
+      },
+      'the revocation worker to clean up every expired account',
+      60_000,
+    );
     for (const era of eras) await expectNoneOfTheOldEraWorks(era);
     const unrevoked = await em.execute('select id from api_tokens where account_id in (?) and revoked_at is null', [accountIds]);
     expect(unrevoked).toEqual([]);

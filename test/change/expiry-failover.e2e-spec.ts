@@ -13,7 +13,7 @@ import { TestStack } from '../support/test-stack.js';
  * through a "valid" entry it kept from before. The harder case pauses the replica first, so the
  * expiry's writes cannot reach it before the master dies.
  */
-describe("revocations, then a failover of the Redis master holding the installation", () => {
+describe('revocations, then a failover of the Redis master holding the installation', () => {
   const A = 0;
   const B = 1;
 
@@ -46,10 +46,20 @@ describe("revocations, then a failover of the Redis master holding the installat
       const organization = await createOrganization(stack);
       const account = await createAccount(stack, organization);
       const sessions = [await signIn(stack, account, A), await signIn(stack, account, B)];
-      const created = (await stack.http(B).post('/v1/me/api-tokens').set('authorization', `Bearer ${sessions[1].accessToken}`).send({ name: 'ci' }).expect(201)).body;
+      const created = (
+        await stack
+          .http(B)
+          .post('/v1/me/api-tokens')
+          .set('authorization', `Bearer ${sessions[1].accessToken}`)
+          .send({ name: 'ci' })
+          .expect(201)
+      ).body;
       const apiToken: string = created.token;
       const old = [...sessions.map((s) => s.accessToken), apiToken];
-      const keys = [...sessions.map((s) => `${prefix}:session:${s.sessionId}`), `${prefix}:api-token:${createHash('sha256').update(apiToken).digest('hex')}`];
+      const keys = [
+        ...sessions.map((s) => `${prefix}:session:${s.sessionId}`),
+        `${prefix}:api-token:${createHash('sha256').update(apiToken).digest('hex')}`,
+      ];
       for (const token of old) for (const instance of [A, B]) await me(instance, token).expect(200);
       // Both instances' caches vouch for the credentials, and the replica holds those entries too.
       const onReplica = new Redis({ host: '127.0.0.1', port: replica, lazyConnect: true, maxRetriesPerRequest: 0 });
@@ -63,10 +73,15 @@ describe("revocations, then a failover of the Redis master holding the installat
       onReplica.disconnect();
 
       if (replicaLags) cluster.pause(replica);
-      const expiry = () => stack.http(A).post(`/v1/organizations/${organization}/accounts/${account.id}/expire-sessions`).set('authorization', adminAuth(stack));
+      const expiry = () =>
+        stack
+          .http(A)
+          .post(`/v1/organizations/${organization}/accounts/${account.id}/expire-sessions`)
+          .set('authorization', adminAuth(stack));
       const oneByOne = async () => {
         await stack.http(A).delete(`/v1/me/api-tokens/${created.id}`).set('authorization', `Bearer ${sessions[0].accessToken}`).expect(204);
-        for (const session of sessions) await stack.http(A).post('/v1/auth/sign-out').set('authorization', `Bearer ${session.accessToken}`).expect(204);
+        for (const session of sessions)
+          await stack.http(A).post('/v1/auth/sign-out').set('authorization', `Bearer ${session.accessToken}`).expect(204);
         return { status: 204, body: {} as { code?: string } };
       };
       const first = revocation === 'expiry' ? await expiry() : await oneByOne();
@@ -109,7 +124,10 @@ describe("revocations, then a failover of the Redis master holding the installat
       await me(A, fresh.accessToken).expect(200);
       const cached = new Cluster(cluster.nodes.split(',').map((node) => ({ host: '127.0.0.1', port: Number(node.split(':')[1]) })));
       try {
-        await eventually(async () => (await cached.get(`${prefix}:session:${fresh.sessionId}`))?.includes('|'), 'the new session to be cached on the new master');
+        await eventually(
+          async () => (await cached.get(`${prefix}:session:${fresh.sessionId}`))?.includes('|'),
+          'the new session to be cached on the new master',
+        );
       } finally {
         cached.disconnect();
       }
@@ -121,11 +139,21 @@ describe("revocations, then a failover of the Redis master holding the installat
 
   it('right after the 204: the replica that takes over refuses every old credential', () => scenario({ failover: 'kill' }), 120_000);
 
-  it('the master dies with its last writes (the replica lagged): no old credential comes back', () => scenario({ replicaLags: true, failover: 'kill', lostWrites: true }), 120_000);
+  it(
+    'the master dies with its last writes (the replica lagged): no old credential comes back',
+    () => scenario({ replicaLags: true, failover: 'kill', lostWrites: true }),
+    120_000,
+  );
 
-  it('the replica takes over while the old master and its clients live on (a partition), without its last writes: no old credential comes back', () =>
-    scenario({ replicaLags: true, failover: 'takeover', lostWrites: true }), 120_000);
+  it(
+    'the replica takes over while the old master and its clients live on (a partition), without its last writes: no old credential comes back',
+    () => scenario({ replicaLags: true, failover: 'takeover', lostWrites: true }),
+    120_000,
+  );
 
-  it('sign-outs and a revoked API token, then the same takeover without their markers: none of them comes back', () =>
-    scenario({ replicaLags: true, failover: 'takeover', lostWrites: true, revocation: 'one by one' }), 120_000);
+  it(
+    'sign-outs and a revoked API token, then the same takeover without their markers: none of them comes back',
+    () => scenario({ replicaLags: true, failover: 'takeover', lostWrites: true, revocation: 'one by one' }),
+    120_000,
+  );
 });

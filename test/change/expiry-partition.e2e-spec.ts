@@ -38,7 +38,10 @@ describe('an expiry on an instance cut off from Redis while another still reache
     const redis = new Redis(SHARED_REDIS);
     try {
       await eventually(
-        async () => (await Promise.all(sessionIds.map((id) => redis.get(`${stack.config.redisPrefix}:session:${id}`)))).every((value) => value !== null && value.includes('|')),
+        async () =>
+          (await Promise.all(sessionIds.map((id) => redis.get(`${stack.config.redisPrefix}:session:${id}`)))).every(
+            (value) => value !== null && value.includes('|'),
+          ),
         "B's cache entries for the sessions",
       );
     } finally {
@@ -55,12 +58,25 @@ describe('an expiry on an instance cut off from Redis while another still reache
     const organization = await createOrganization(stack);
     const account = await createAccount(stack, organization);
     const sessions = [await signIn(stack, account, B), await signIn(stack, account, B)];
-    const apiToken = (await stack.http(B).post('/v1/me/api-tokens').set('authorization', `Bearer ${sessions[0].accessToken}`).send({ name: 'ci' }).expect(201)).body.token;
+    const apiToken = (
+      await stack
+        .http(B)
+        .post('/v1/me/api-tokens')
+        .set('authorization', `Bearer ${sessions[0].accessToken}`)
+        .send({ name: 'ci' })
+        .expect(201)
+    ).body.token;
     const old = [...sessions.map((s) => s.accessToken), apiToken];
-    await warmB(sessions.map((s) => s.sessionId), old);
+    await warmB(
+      sessions.map((s) => s.sessionId),
+      old,
+    );
 
     proxy.cut();
-    const refused = await stack.http(A).post(`/v1/organizations/${organization}/accounts/${account.id}/expire-sessions`).set('authorization', adminAuth(stack));
+    const refused = await stack
+      .http(A)
+      .post(`/v1/organizations/${organization}/accounts/${account.id}/expire-sessions`)
+      .set('authorization', adminAuth(stack));
     expect(refused.status).toBe(503);
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(refused.headers['retry-after']).toBeDefined();
@@ -72,7 +88,11 @@ describe('an expiry on an instance cut off from Redis while another still reache
     }
 
     await reconnectA();
-    await stack.http(A).post(`/v1/organizations/${organization}/accounts/${account.id}/expire-sessions`).set('authorization', adminAuth(stack)).expect(204);
+    await stack
+      .http(A)
+      .post(`/v1/organizations/${organization}/accounts/${account.id}/expire-sessions`)
+      .set('authorization', adminAuth(stack))
+      .expect(204);
     for (const token of old) {
       await me(B, token).expect(401);
       await me(A, token).expect(401);

@@ -19,18 +19,32 @@ describe('the revocation clean-up job, delivered twice', () => {
     const organization = await createOrganization(stack);
     const account = await createAccount(stack, organization);
     const old = await signIn(stack, account);
-    const oldToken = (await stack.http().post('/v1/me/api-tokens').set('authorization', `Bearer ${old.accessToken}`).send({ name: 'old' }).expect(201)).body.token;
-    await stack.http().post(`/v1/organizations/${organization}/accounts/${account.id}/expire-sessions`).set('authorization', adminAuth(stack)).expect(204);
+    const oldToken = (
+      await stack.http().post('/v1/me/api-tokens').set('authorization', `Bearer ${old.accessToken}`).send({ name: 'old' }).expect(201)
+    ).body.token;
+    await stack
+      .http()
+      .post(`/v1/organizations/${organization}/accounts/${account.id}/expire-sessions`)
+      .set('authorization', adminAuth(stack))
+      .expect(204);
 
     // The first delivery (through the outbox and the running worker) removes the ended session rows.
     await eventually(
-      async () => (await adminQuery<{ n: string }>('select count(*) as n from sessions where account_id = $1', [account.id], database()))[0].n === '0',
+      async () =>
+        (await adminQuery<{ n: string }>('select count(*) as n from sessions where account_id = $1', [account.id], database()))[0].n ===
+        '0',
       'the clean-up job to remove the ended sessions',
       20_000,
     );
     const renewed = await signIn(stack, account);
-    const newToken = (await stack.http().post('/v1/me/api-tokens').set('authorization', `Bearer ${renewed.accessToken}`).send({ name: 'new' }).expect(201)).body.token;
-    const rowsBefore = await adminQuery('select id, revoked_at from api_tokens where account_id = $1 order by id', [account.id], database());
+    const newToken = (
+      await stack.http().post('/v1/me/api-tokens').set('authorization', `Bearer ${renewed.accessToken}`).send({ name: 'new' }).expect(201)
+    ).body.token;
+    const rowsBefore = await adminQuery(
+      'select id, revoked_at from api_tokens where account_id = $1 order by id',
+      [account.id],
+      database(),
+    );
 
     // The second delivery of the same job, as after a worker crash or a relay retry.
     const [{ payload }] = await adminQuery<{ payload: Record<string, unknown> }>(
@@ -58,7 +72,17 @@ describe('the revocation clean-up job, delivered twice', () => {
     await me(oldToken).expect(401);
     await me(renewed.accessToken).expect(200);
     await me(newToken).expect(200);
-    expect(await adminQuery('select id, revoked_at from api_tokens where account_id = $1 order by id', [account.id], database())).toEqual(rowsBefore);
-    expect((await adminQuery<{ n: string }>('select count(*) as n from sessions where account_id = $1 and ended_at is null', [account.id], database()))[0].n).toBe('1');
+    expect(await adminQuery('select id, revoked_at from api_tokens where account_id = $1 order by id', [account.id], database())).toEqual(
+      rowsBefore,
+    );
+    expect(
+      (
+        await adminQuery<{ n: string }>(
+          'select count(*) as n from sessions where account_id = $1 and ended_at is null',
+          [account.id],
+          database(),
+        )
+      )[0].n,
+    ).toBe('1');
   });
 });

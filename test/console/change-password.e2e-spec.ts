@@ -69,7 +69,9 @@ describe('console: account information, and a password change that expires every
     await harness.screenshot('13-change-password-expire');
     await page.getByRole('button', { name: 'Change' }).click();
 
-    await page.getByText('Your password has been changed. Every other session and every token, API tokens included, has been expired.').waitFor();
+    await page
+      .getByText('Your password has been changed. Every other session and every token, API tokens included, has been expired.')
+      .waitFor();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
     await harness.screenshot('14-changed-sign-in-again');
     await me(integration).expect(401);

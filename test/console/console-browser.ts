@@ -23,7 +23,10 @@ const CHROMIUM_ARGS = [
  * Screenshots go to docs/console/ when UPDATE_CONSOLE_SCREENSHOTS=1 (to refresh the committed
  * ones), otherwise to a temporary folder, so a test run leaves the working tree as it was.
  */
-const SCREENSHOTS = process.env.UPDATE_CONSOLE_SCREENSHOTS === '1' ? join(process.cwd(), 'docs', 'console') : mkdtempSync(join(tmpdir(), 'latchkey-console-'));
+const SCREENSHOTS =
+  process.env.UPDATE_CONSOLE_SCREENSHOTS === '1'
+    ? join(process.cwd(), 'docs', 'console')
+    : mkdtempSync(join(tmpdir(), 'latchkey-console-'));
 
 /** The real API (listening on a loopback port that e-mailed links point at), and a browser on it. */
 export class ConsoleHarness {

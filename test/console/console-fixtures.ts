@@ -15,7 +15,12 @@ export { strongPassword } from '../support/fixtures.js';
 export async function createAccount(stack: TestStack): Promise<ConsoleAccount> {
   const admin = `Bearer ${stack.config.ADMIN_API_KEY}`;
   const organization = `console-${randomBytes(4).toString('hex')}`;
-  await stack.http().post('/v1/organizations').set('authorization', admin).send({ name: organization, displayName: 'Console Test Org' }).expect(201);
+  await stack
+    .http()
+    .post('/v1/organizations')
+    .set('authorization', admin)
+    .send({ name: organization, displayName: 'Console Test Org' })
+    .expect(201);
   const email = `person-${randomBytes(3).toString('hex')}@example.com`;
   const password = strongPassword();
   await stack.http().post(`/v1/organizations/${organization}/accounts`).set('authorization', admin).send({ email, password }).expect(201);

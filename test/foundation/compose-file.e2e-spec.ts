@@ -42,7 +42,9 @@ describe('docker-compose.yml', () => {
   it('publishes nothing but the API on every interface', () => {
     const exposed = Object.entries(services)
       .filter(([name, service]) => !PUBLIC_SERVICES.has(name) && !service.profiles?.length)
-      .flatMap(([name, service]) => (service.ports ?? []).filter((port) => !LOOPBACK.has(hostIp(port) ?? '')).map((port) => `${name}: ${JSON.stringify(port)}`));
+      .flatMap(([name, service]) =>
+        (service.ports ?? []).filter((port) => !LOOPBACK.has(hostIp(port) ?? '')).map((port) => `${name}: ${JSON.stringify(port)}`),
+      );
     expect(exposed).toEqual([]);
   });
 
@@ -62,7 +64,8 @@ describe('docker-compose.yml', () => {
       const env = environment(services[name]);
       expect(env.DATABASE_URL).toMatch(/^postgres:\/\/postgres:\$\{POSTGRES_PASSWORD:\?[^}]*\}@postgres:5432\//);
       expect(env.REDIS_URL).toMatch(/^redis:\/\/:\$\{REDIS_PASSWORD:\?[^}]*\}@redis:6379$/);
-      for (const key of ['ADMIN_API_KEY', 'SERVICE_API_KEY', 'JWT_SECRET', 'METRICS_TOKEN']) expect(env[key]).toMatch(new RegExp(`^\\$\\{${key}:\\?`));
+      for (const key of ['ADMIN_API_KEY', 'SERVICE_API_KEY', 'JWT_SECRET', 'METRICS_TOKEN'])
+        expect(env[key]).toMatch(new RegExp(`^\\$\\{${key}:\\?`));
     }
   });
 
@@ -70,7 +73,9 @@ describe('docker-compose.yml', () => {
     const mailCatcher = Object.entries(services).find(([, service]) => service.image?.includes('mailpit'));
     expect(mailCatcher).toBeDefined();
     const [, service] = mailCatcher!;
-    const ui = (service.ports ?? []).filter((port) => /(^|:)8025(\/tcp)?$/.test(typeof port === 'object' ? String(port.target) : String(port)));
+    const ui = (service.ports ?? []).filter((port) =>
+      /(^|:)8025(\/tcp)?$/.test(typeof port === 'object' ? String(port.target) : String(port)),
+    );
     const everywhere = service.profiles?.length ? [] : ui.filter((port) => !LOOPBACK.has(hostIp(port) ?? ''));
     expect(everywhere).toEqual([]);
   });

@@ -63,13 +63,17 @@ describe('entry points', () => {
     });
     await waitForHealthy(`http://127.0.0.1:${port}`, 90_000);
     await start.stop('SIGKILL');
-    await eventually(async () => {
-      try {
-        await fetch(`http://127.0.0.1:${port}/health`);
-        return false;
-      } catch {
-        return true;
-      }
-    }, 'the API to stop answering once npm start is killed', 30_000);
+    await eventually(
+      async () => {
+        try {
+          await fetch(`http://127.0.0.1:${port}/health`);
+          return false;
+        } catch {
+          return true;
+        }
+      },
+      'the API to stop answering once npm start is killed',
+      30_000,
+    );
   }, 150_000);
 });

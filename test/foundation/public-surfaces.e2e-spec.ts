@@ -16,11 +16,16 @@ function exportedNames(index: string): string[] {
   const names = new Set<string>();
   for (const [, list] of source.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g)) {
     for (const item of list.split(',')) {
-      const name = item.replace(/^\s*type\s+/, '').split(/\s+as\s+/).pop()?.trim();
+      const name = item
+        .replace(/^\s*type\s+/, '')
+        .split(/\s+as\s+/)
+        .pop()
+        ?.trim();
       if (name) names.add(name);
     }
   }
-  for (const [, name] of source.matchAll(/export\s+(?:abstract\s+)?(?:class|const|function|interface|type|enum)\s+([A-Za-z0-9_]+)/g)) names.add(name);
+  for (const [, name] of source.matchAll(/export\s+(?:abstract\s+)?(?:class|const|function|interface|type|enum)\s+([A-Za-z0-9_]+)/g))
+    names.add(name);
   return [...names].sort();
 }
 

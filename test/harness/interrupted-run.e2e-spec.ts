@@ -16,7 +16,11 @@ const FIXTURES = 'test/harness/fixtures';
 /** The integration project's own configuration (environment, setup file, transforms), run on the fixtures. */
 function fixtureConfig(): string {
   const { projects } = createRequire(__filename)('../../jest.config.cjs') as { projects: Array<Record<string, unknown>> };
-  const { globalSetup: _setup, globalTeardown: _teardown, ...integration } = projects.find((project) => project.displayName === 'integration')!;
+  const {
+    globalSetup: _setup,
+    globalTeardown: _teardown,
+    ...integration
+  } = projects.find((project) => project.displayName === 'integration')!;
   return JSON.stringify({
     ...integration,
     displayName: 'harness-fixtures',
@@ -43,10 +47,14 @@ class FixtureRun {
     const folder = trackedDirectory('latchkey-fixture-run');
     const reportFile = join(folder, 'report.jsonl');
     const survivorsFile = join(folder, 'survivors.json');
-    const child = spawnTracked(process.execPath, ['node_modules/jest/bin/jest.js', '--config', fixtureConfig(), '--ci', '--no-watchman', ...args], {
-      env: { ...process.env, LATCHKEY_FIXTURE_REPORT: reportFile, LATCHKEY_FIXTURE_SURVIVORS: survivorsFile },
-      stdio: 'pipe',
-    });
+    const child = spawnTracked(
+      process.execPath,
+      ['node_modules/jest/bin/jest.js', '--config', fixtureConfig(), '--ci', '--no-watchman', ...args],
+      {
+        env: { ...process.env, LATCHKEY_FIXTURE_REPORT: reportFile, LATCHKEY_FIXTURE_SURVIVORS: survivorsFile },
+        stdio: 'pipe',
+      },
+    );
     return new FixtureRun(child, reportFile, survivorsFile);
   }
 
@@ -95,7 +103,9 @@ function isRunning(pid: number): boolean {
 
 async function expectNothingLeft(pids: number[], directories: string[]): Promise<void> {
   // Killed processes may take a moment to be reaped once their parent is gone.
-  await eventually(() => pids.every((pid) => !isRunning(pid)), `pids ${pids.filter(isRunning).join(', ')} to be gone`, 5_000).catch(() => undefined);
+  await eventually(() => pids.every((pid) => !isRunning(pid)), `pids ${pids.filter(isRunning).join(', ')} to be gone`, 5_000).catch(
+    () => undefined,
+  );
   expect(pids.filter(isRunning)).toEqual([]);
   expect(directories.filter((path) => existsSync(path))).toEqual([]);
 }

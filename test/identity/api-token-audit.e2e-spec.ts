@@ -28,7 +28,11 @@ describe('audit trail of API tokens', () => {
     const types = trail.body.events.map((e: { type: string }) => e.type);
     expect(types.slice(0, 2)).toEqual(['api-token.revoked', 'api-token.created']);
     const createdEvent = trail.body.events[1];
-    expect(createdEvent).toMatchObject({ accountId: account.id, userAgent: 'audit-probe/1.0', details: { apiTokenId: created.body.id, name: 'deploy' } });
+    expect(createdEvent).toMatchObject({
+      accountId: account.id,
+      userAgent: 'audit-probe/1.0',
+      details: { apiTokenId: created.body.id, name: 'deploy' },
+    });
     expect(JSON.stringify(trail.body)).not.toContain(created.body.token);
   });
 });

@@ -15,7 +15,11 @@ describe('what API instances keep in memory, on two instances', () => {
   beforeAll(async () => {
     stack = await TestStack.start({ worker: false, env: { RATE_LIMIT_ENABLED: 'false' } });
     await stack.startApi();
-    await eventually(() => stack.apis.every((api) => api.get(InvalidationChannel).isListening), 'both instances to subscribe to cache invalidations', 10_000);
+    await eventually(
+      () => stack.apis.every((api) => api.get(InvalidationChannel).isListening),
+      'both instances to subscribe to cache invalidations',
+      10_000,
+    );
   });
   afterAll(() => stack?.close());
 
@@ -52,7 +56,12 @@ describe('what API instances keep in memory, on two instances', () => {
     await signIn(stack, account, 1);
     expect((await attempt('Wrong-Password-1')).status).toBe(401);
 
-    await stack.http(0).put(`/v1/organizations/${organization}/password-policy`).set('authorization', adminAuth(stack)).send({ lockoutThreshold: 3 }).expect(200);
+    await stack
+      .http(0)
+      .put(`/v1/organizations/${organization}/password-policy`)
+      .set('authorization', adminAuth(stack))
+      .send({ lockoutThreshold: 3 })
+      .expect(200);
     // One failure is counted already: under the new threshold of 3 the third one locks (under the old 5 it would not).
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await attempt('Wrong-Password-1')).status);

@@ -74,7 +74,9 @@ describe('password reset by e-mail (docs/api.md)', () => {
     const token = await resetLink(account.email);
     const weak = await confirm({ token, newPassword: 'abc' }).expect(422);
     expect(weak.body.code).toBe('PASSWORD_POLICY_VIOLATION');
-    expect(weak.body.violations.map((v: { code: string }) => v.code)).toEqual(expect.arrayContaining(['LENGTH', 'MISSING_UPPERCASE', 'MISSING_DIGIT', 'MISSING_SPECIAL', 'SEQUENTIAL']));
+    expect(weak.body.violations.map((v: { code: string }) => v.code)).toEqual(
+      expect.arrayContaining(['LENGTH', 'MISSING_UPPERCASE', 'MISSING_DIGIT', 'MISSING_SPECIAL', 'SEQUENTIAL']),
+    );
     const reused = await confirm({ token, newPassword: account.password }).expect(422);
     expect(reused.body.violations).toEqual([{ code: 'REUSED', message: expect.any(String) }]);
     await signIn(stack, account);
@@ -94,7 +96,11 @@ describe('password reset by e-mail (docs/api.md)', () => {
   it('spends every other outstanding link of the account', async () => {
     const account = await createAccount(stack, organization);
     const first = await resetLink(account.email);
-    await stack.http().post(`/v1/organizations/${organization}/accounts/${account.id}/require-reset`).set('authorization', adminAuth(stack)).expect(204);
+    await stack
+      .http()
+      .post(`/v1/organizations/${organization}/accounts/${account.id}/require-reset`)
+      .set('authorization', adminAuth(stack))
+      .expect(204);
     const [, adminMail] = await stack.mail.waitFor(account.email, 2);
     const second = tokenFrom(adminMail);
     await stack.http().post('/v1/auth/sign-in').send({ organization, email: account.email, password: account.password }).expect(423);
@@ -120,7 +126,12 @@ describe('password reset by e-mail (docs/api.md)', () => {
 
   it('invites an account created without a password to set one', async () => {
     const email = 'invited@example.com';
-    const created = await stack.http().post(`/v1/organizations/${organization}/accounts`).set('authorization', adminAuth(stack)).send({ email, locale: 'ko' }).expect(201);
+    const created = await stack
+      .http()
+      .post(`/v1/organizations/${organization}/accounts`)
+      .set('authorization', adminAuth(stack))
+      .send({ email, locale: 'ko' })
+      .expect(201);
     expect(created.body).toMatchObject({ email, status: 'password_reset_required', locale: 'ko' });
     const [invitation] = await stack.mail.waitFor(email);
     const password = strongPassword();
@@ -132,7 +143,9 @@ describe('password reset by e-mail (docs/api.md)', () => {
 
 async function waitForEvents(em: EntityManager, accountId: string, count: number): Promise<void> {
   await eventually(
-    async () => (await em.execute("select id from security_events where account_id = ? and type = 'password-reset.requested'", [accountId])).length >= count,
+    async () =>
+      (await em.execute("select id from security_events where account_id = ? and type = 'password-reset.requested'", [accountId])).length >=
+      count,
     'the reset requests to be processed',
     10_000,
   );

@@ -29,7 +29,8 @@ describe('sign-in while Redis is down', () => {
     await signIn(stack, account);
     const sequence = async (email: string): Promise<number[]> => {
       const statuses = [];
-      for (let i = 0; i < 6; i++) statuses.push((await stack.http().post('/v1/auth/sign-in').send({ organization, email, password: 'Wrong-Password-1' })).status);
+      for (let i = 0; i < 6; i++)
+        statuses.push((await stack.http().post('/v1/auth/sign-in').send({ organization, email, password: 'Wrong-Password-1' })).status);
       return statuses;
     };
     const expected = [401, 401, 401, 401, 423, 423];

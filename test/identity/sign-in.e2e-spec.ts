@@ -20,7 +20,10 @@ describe('sign-in and lockout (docs/guarantees.md)', () => {
 
   const attempt = (body: { organization: string; email: string; password: string }) => stack.http().post('/v1/auth/sign-in').send(body);
 
-  async function answers(body: { organization: string; email: string; password: string }, times: number): Promise<Array<{ status: number; body: unknown }>> {
+  async function answers(
+    body: { organization: string; email: string; password: string },
+    times: number,
+  ): Promise<Array<{ status: number; body: unknown }>> {
     const result = [];
     for (let i = 0; i < times; i++) {
       const response = await attempt(body);
@@ -32,9 +35,22 @@ describe('sign-in and lockout (docs/guarantees.md)', () => {
   it('signs in with the right password, e-mail in any case, and shows the account at /v1/me', async () => {
     const account = await createAccount(stack, organization, 'Jane.Doe@Example.com');
     const response = await attempt({ organization, email: 'jane.doe@EXAMPLE.com', password: account.password }).expect(200);
-    expect(response.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900, refreshToken: expect.any(String), sessionId: expect.any(String) });
+    expect(response.body).toEqual({
+      accessToken: expect.any(String),
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      refreshToken: expect.any(String),
+      sessionId: expect.any(String),
+    });
     const me = await stack.http().get('/v1/me').set('authorization', `Bearer ${response.body.accessToken}`).expect(200);
-    expect(me.body).toEqual({ id: account.id, email: 'Jane.Doe@Example.com', organization, locale: 'en', passwordChangedAt: expect.any(String), createdAt: expect.any(String) });
+    expect(me.body).toEqual({
+      id: account.id,
+      email: 'Jane.Doe@Example.com',
+      organization,
+      locale: 'en',
+      passwordChangedAt: expect.any(String),
+      createdAt: expect.any(String),
+    });
   });
 
   it('answers an existing account, an unknown e-mail and an unknown organization with the same sequence, body for body', async () => {
@@ -58,7 +74,9 @@ describe('sign-in and lockout (docs/guarantees.md)', () => {
 
   it('counts 50 concurrent wrong attempts exactly: the right password is refused afterwards', async () => {
     const account = await createAccount(stack, organization);
-    const wrong = await Promise.all(Array.from({ length: 50 }, () => attempt({ organization, email: account.email, password: 'Wrong-Password-1' })));
+    const wrong = await Promise.all(
+      Array.from({ length: 50 }, () => attempt({ organization, email: account.email, password: 'Wrong-Password-1' })),
+    );
     const statuses = wrong.map((r) => r.status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(4);
     expect(statuses.filter((s) => s === 423)).toHaveLength(46);
@@ -66,7 +84,9 @@ describe('sign-in and lockout (docs/guarantees.md)', () => {
   });
 
   it('counts 50 concurrent wrong attempts for an unknown identity exactly as for an account', async () => {
-    const wrong = await Promise.all(Array.from({ length: 50 }, () => attempt({ organization, email: 'crowd@example.com', password: 'Wrong-Password-1' })));
+    const wrong = await Promise.all(
+      Array.from({ length: 50 }, () => attempt({ organization, email: 'crowd@example.com', password: 'Wrong-Password-1' })),
+    );
     const statuses = wrong.map((r) => r.status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(4);
     expect(statuses.filter((s) => s === 423)).toHaveLength(46);
@@ -126,7 +146,11 @@ describe('sign-in and lockout (docs/guarantees.md)', () => {
     for (let i = 0; i < 5; i++) await attempt({ organization, email: account.email, password: 'Wrong-Password-1' });
     const [mail] = await stack.mail.waitFor(account.email);
     const newPassword = strongPassword();
-    await stack.http().post('/v1/password-resets/confirm').send({ token: tokenFrom(mail), newPassword }).expect(204);
+    await stack
+      .http()
+      .post('/v1/password-resets/confirm')
+      .send({ token: tokenFrom(mail), newPassword })
+      .expect(204);
     await signIn(stack, { ...account, password: newPassword });
   });
 
@@ -134,36 +158,58 @@ describe('sign-in and lockout (docs/guarantees.md)', () => {
     const account = await createAccount(stack, organization);
     const em = stack.api.get(EntityManager).fork();
     // What such a crash leaves: the lock committed with its notice still owed, nothing queued.
-    await em.execute("update accounts set status = 'password_reset_required', failed_sign_ins = 5, lock_notice_pending = true where id = ?", [account.id]);
+    await em.execute(
+      "update accounts set status = 'password_reset_required', failed_sign_ins = 5, lock_notice_pending = true where id = ?",
+      [account.id],
+    );
     await attempt({ organization, email: account.email, password: account.password }).expect(423);
 
     const sweeper = stack.api.get(LockNoticeSweeper);
     await Promise.all([sweeper.sweep(), sweeper.sweep(), sweeper.sweep()]);
     const [mail] = await stack.mail.waitFor(account.email);
-    const [{ pending }] = await em.execute<Array<{ pending: boolean }>>('select lock_notice_pending as pending from accounts where id = ?', [account.id]);
+    const [{ pending }] = await em.execute<Array<{ pending: boolean }>>(
+      'select lock_notice_pending as pending from accounts where id = ?',
+      [account.id],
+    );
     expect(pending).toBe(false);
-    const [{ queued }] = await em.execute<Array<{ queued: string }>>("select count(*) as queued from outbox where payload->>'to' = ?", [account.email]);
+    const [{ queued }] = await em.execute<Array<{ queued: string }>>("select count(*) as queued from outbox where payload->>'to' = ?", [
+      account.email,
+    ]);
     expect(Number(queued)).toBe(1);
     const newPassword = strongPassword();
-    await stack.http().post('/v1/password-resets/confirm').send({ token: tokenFrom(mail), newPassword }).expect(204);
+    await stack
+      .http()
+      .post('/v1/password-resets/confirm')
+      .send({ token: tokenFrom(mail), newPassword })
+      .expect(204);
     await signIn(stack, { ...account, password: newPassword });
   });
 
   it("queues exactly one notice when a lock's own sender and a sweep race", async () => {
     const account = await createAccount(stack, organization);
     for (let i = 0; i < 4; i++) await attempt({ organization, email: account.email, password: 'Wrong-Password-1' }).expect(401);
-    const [locking] = await Promise.all([attempt({ organization, email: account.email, password: 'Wrong-Password-1' }), stack.api.get(LockNoticeSweeper).sweep()]);
+    const [locking] = await Promise.all([
+      attempt({ organization, email: account.email, password: 'Wrong-Password-1' }),
+      stack.api.get(LockNoticeSweeper).sweep(),
+    ]);
     expect(locking.status).toBe(423);
     await stack.mail.waitFor(account.email);
     await stack.api.get(LockNoticeSweeper).sweep();
     const em = stack.api.get(EntityManager).fork();
-    const [{ queued }] = await em.execute<Array<{ queued: string }>>("select count(*) as queued from outbox where payload->>'to' = ?", [account.email]);
+    const [{ queued }] = await em.execute<Array<{ queued: string }>>("select count(*) as queued from outbox where payload->>'to' = ?", [
+      account.email,
+    ]);
     expect(Number(queued)).toBe(1);
   });
 
   it('follows the organization lockout threshold', async () => {
     const strict = await createOrganization(stack);
-    await stack.http().put(`/v1/organizations/${strict}/password-policy`).set('authorization', adminAuth(stack)).send({ lockoutThreshold: 3 }).expect(200);
+    await stack
+      .http()
+      .put(`/v1/organizations/${strict}/password-policy`)
+      .set('authorization', adminAuth(stack))
+      .send({ lockoutThreshold: 3 })
+      .expect(200);
     const account: TestAccount = await createAccount(stack, strict);
     const existing = await answers({ organization: strict, email: account.email, password: 'Wrong-Password-1' }, 4);
     const unknown = await answers({ organization: strict, email: 'ghost@example.com', password: 'Wrong-Password-1' }, 4);
@@ -174,7 +220,10 @@ describe('sign-in and lockout (docs/guarantees.md)', () => {
   it('upgrades a hash to new argon2 parameters at the next successful sign-in', async () => {
     const account = await createAccount(stack, organization);
     const storedHash = async (): Promise<string> => {
-      const [row] = await stack.api.get(EntityManager).fork().execute<Array<{ password_hash: string }>>('select password_hash from accounts where id = ?', [account.id]);
+      const [row] = await stack.api
+        .get(EntityManager)
+        .fork()
+        .execute<Array<{ password_hash: string }>>('select password_hash from accounts where id = ?', [account.id]);
       return row.password_hash;
     };
     expect(await storedHash()).toMatch(/^\$argon2id\$v=19\$m=8192,t=1,p=1\$/);

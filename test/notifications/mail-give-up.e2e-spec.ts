@@ -39,7 +39,11 @@ describe('a mail job given up keeps no link (docs/security.md)', () => {
     const payload = linkJob('refused@example.com');
     const id = randomUUID();
     // As the relay leaves it, but with two quick attempts instead of ten spread over minutes.
-    await em().execute(`insert into outbox (id, queue, name, payload, sent_at) values (?, ?, 'password-reset', ?, now())`, [id, MAIL_QUEUE, JSON.stringify(payload)]);
+    await em().execute(`insert into outbox (id, queue, name, payload, sent_at) values (?, ?, 'password-reset', ?, now())`, [
+      id,
+      MAIL_QUEUE,
+      JSON.stringify(payload),
+    ]);
     await queue().add('password-reset', payload, { jobId: id, attempts: 2, backoff: { type: 'fixed', delay: 50 } });
 
     const job = await finished(id, 'failed');
@@ -53,10 +57,17 @@ describe('a mail job given up keeps no link (docs/security.md)', () => {
   it('keeps the link while attempts are left', async () => {
     const payload = linkJob('retrying@example.com');
     const id = randomUUID();
-    await em().execute(`insert into outbox (id, queue, name, payload, sent_at) values (?, ?, 'invitation', ?, now())`, [id, MAIL_QUEUE, JSON.stringify(payload)]);
+    await em().execute(`insert into outbox (id, queue, name, payload, sent_at) values (?, ?, 'invitation', ?, now())`, [
+      id,
+      MAIL_QUEUE,
+      JSON.stringify(payload),
+    ]);
     await queue().add('invitation', payload, { jobId: id, attempts: 3, backoff: { type: 'fixed', delay: 60_000 } });
 
-    await eventually(async () => (await queue().getJob(id))?.attemptsMade === 1 && (await queue().getJobState(id)) === 'delayed', 'a first refused attempt');
+    await eventually(
+      async () => (await queue().getJob(id))?.attemptsMade === 1 && (await queue().getJobState(id)) === 'delayed',
+      'a first refused attempt',
+    );
     expect((await queue().getJob(id))?.data).toEqual(payload);
     expect(await outboxPayload(id)).toEqual(payload);
     await queue().remove(id);

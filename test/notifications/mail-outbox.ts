@@ -6,10 +6,12 @@ import { MAIL_QUEUE, Outbox } from '#libs/platform';
 export async function commitMailJob(app: INestApplicationContext, name: string, payload: Record<string, unknown>): Promise<string> {
   const em = app.get(EntityManager);
   await em.transactional(async () => new Outbox(em).add({ queue: MAIL_QUEUE, name, payload }));
-  const [row] = await em.fork().execute<{ id: string }[]>(
-    `select id from outbox where name = ? and payload->>'to' = ? order by created_at desc limit 1`,
-    [name, payload.to],
-  );
+  const [row] = await em
+    .fork()
+    .execute<{ id: string }[]>(`select id from outbox where name = ? and payload->>'to' = ? order by created_at desc limit 1`, [
+      name,
+      payload.to,
+    ]);
   return row.id;
 }
 
@@ -26,5 +28,13 @@ export function linkJob(to: string, overrides: Record<string, unknown> = {}): Re
 }
 
 export function changeJob(to: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { to, locale: 'en', organizationName: 'acme', organizationDisplayName: 'Acme Corp', occurredAt: new Date().toISOString(), sessionsExpired: true, ...overrides };
+  return {
+    to,
+    locale: 'en',
+    organizationName: 'acme',
+    organizationDisplayName: 'Acme Corp',
+    occurredAt: new Date().toISOString(),
+    sessionsExpired: true,
+    ...overrides,
+  };
 }

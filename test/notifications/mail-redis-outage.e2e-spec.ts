@@ -29,7 +29,10 @@ describe('mail while Redis is down', () => {
       const [found] = await stack.api
         .get(EntityManager)
         .fork()
-        .execute<{ sent_at: string | null; attempts: number; last_error: string | null }[]>('select sent_at, attempts, last_error from outbox where id = ?', [id]);
+        .execute<{ sent_at: string | null; attempts: number; last_error: string | null }[]>(
+          'select sent_at, attempts, last_error from outbox where id = ?',
+          [id],
+        );
       return found.attempts >= 2 ? found : undefined;
     }, 'two failed relay attempts');
     expect(row.sent_at).toBeNull();

@@ -34,7 +34,12 @@ describe('a mail worker that dies in the middle of a job', () => {
   });
 
   const sentMail = async (id: string) =>
-    (await stack.api.get(EntityManager).fork().execute<{ status: string; attempts: number }[]>('select status, attempts from sent_mails where job_id = ?', [id]))[0];
+    (
+      await stack.api
+        .get(EntityManager)
+        .fork()
+        .execute<{ status: string; attempts: number }[]>('select status, attempts from sent_mails where job_id = ?', [id])
+    )[0];
 
   it('has the e-mail sent once, by the worker that takes the job over', async () => {
     doomed = await createWorkerApp(Object.assign(new AppConfig(), stack.config, { SMTP_URL: unanswering.url }));
@@ -53,7 +58,10 @@ describe('a mail worker that dies in the middle of a job', () => {
 
     const [mail] = await stack.mail.waitFor('crash@example.com', 1, 45_000);
     expect(mail.text).toContain(payload.link);
-    await eventually(async () => (await stack.api.get(QueueRegistry).get(MAIL_QUEUE).getJobState(id)) === 'completed', 'the mail job to complete');
+    await eventually(
+      async () => (await stack.api.get(QueueRegistry).get(MAIL_QUEUE).getJobState(id)) === 'completed',
+      'the mail job to complete',
+    );
     expect(await sentMail(id)).toEqual({ status: 'sent', attempts: 2 });
 
     // The dead worker's connection goes down unanswered, as it would with the process. Its attempt then ends:

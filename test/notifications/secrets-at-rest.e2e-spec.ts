@@ -44,7 +44,12 @@ describe('secrets at rest (docs/security.md): the raw reset token lives only in 
 
     // 2. An account created without a password: the invitation.
     const invitedEmail = 'invited-at-rest@example.com';
-    await stack.http().post(`/v1/organizations/${organization}/accounts`).set('authorization', adminAuth(stack)).send({ email: invitedEmail }).expect(201);
+    await stack
+      .http()
+      .post(`/v1/organizations/${organization}/accounts`)
+      .set('authorization', adminAuth(stack))
+      .send({ email: invitedEmail })
+      .expect(201);
     const [invitation] = await stack.mail.waitFor(invitedEmail);
     const invitationToken = tokenFrom(invitation);
 

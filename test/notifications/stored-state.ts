@@ -4,7 +4,9 @@ import type { AppConfig } from '#libs/platform';
 
 /** Every row of every table of the database's `public` schema, as JSON text, by table name. */
 export async function everyTableRow(em: EntityManager): Promise<Map<string, string>> {
-  const tables = await em.execute<{ tablename: string }[]>(`select tablename from pg_tables where schemaname = 'public' order by tablename`);
+  const tables = await em.execute<{ tablename: string }[]>(
+    `select tablename from pg_tables where schemaname = 'public' order by tablename`,
+  );
   const dump = new Map<string, string>();
   for (const { tablename } of tables) {
     const rows = await em.execute(`select * from "${tablename.replace(/"/g, '""')}"`);

@@ -33,9 +33,7 @@ describe('bad input on every endpoint', () => {
   });
 
   function concretePath(path: string): string {
-    return path
-      .replace('{organization}', account.organization)
-      .replace('{id}', '00000000-0000-4000-8000-000000000000');
+    return path.replace('{organization}', account.organization).replace('{id}', '00000000-0000-4000-8000-000000000000');
   }
 
   function authorization(path: string): string {
@@ -79,16 +77,25 @@ describe('bad input on every endpoint', () => {
       const broken = fc.oneof(
         fc.constantFrom('{"a":', '[1,2', 'nul', '{"x": undefined}', '\u0000', '{"a":1}{"b":2}').map((text) => text),
         fc.constantFrom('null', '[]', '"text"', '42', 'true', '[{}]').map((text) => text),
-        fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !(k in base) && k !== '__proto__').map((key) => JSON.stringify({ ...base, [key]: 'x' })),
+        fc
+          .string({ minLength: 1, maxLength: 12 })
+          .filter((k) => !(k in base) && k !== '__proto__')
+          .map((key) => JSON.stringify({ ...base, [key]: 'x' })),
         // Object machinery: class-transformer passes these names over, so they once slipped past the whitelist.
-        fc.constantFrom('constructor', 'prototype', 'toString', 'hasOwnProperty', '__proto__').map((key) => `${JSON.stringify(base).slice(0, -1)}${Object.keys(base).length ? ',' : ''}"${key}":"x"}`),
+        fc
+          .constantFrom('constructor', 'prototype', 'toString', 'hasOwnProperty', '__proto__')
+          .map((key) => `${JSON.stringify(base).slice(0, -1)}${Object.keys(base).length ? ',' : ''}"${key}":"x"}`),
         fc.constant(JSON.stringify({ ...base, deep: JSON.parse('{"a":'.repeat(60) + '1' + '}'.repeat(60)) })),
         ...(required.length ? [fc.constantFrom(...required).map((field) => JSON.stringify({ ...base, [field]: undefined }))] : []),
         ...(properties.length
           ? [
               fc
                 .constantFrom(...properties)
-                .chain(([name, schema]) => fc.constantFrom(...wrongTypeValues(schema, required.includes(name))).map((value) => JSON.stringify({ ...base, [name]: value }))),
+                .chain(([name, schema]) =>
+                  fc
+                    .constantFrom(...wrongTypeValues(schema, required.includes(name)))
+                    .map((value) => JSON.stringify({ ...base, [name]: value })),
+                ),
             ]
           : []),
       );
@@ -122,7 +129,11 @@ describe('bad input on every endpoint', () => {
 
   it('refuses non-JSON content types with 415 and bodies over 16 KiB with 413', async () => {
     for (const operation of operations.filter((o) => o.body)) {
-      for (const [text, type] of [['a=1', 'application/x-www-form-urlencoded'], ['hello', 'text/plain'], ['<a/>', 'application/xml']]) {
+      for (const [text, type] of [
+        ['a=1', 'application/x-www-form-urlencoded'],
+        ['hello', 'text/plain'],
+        ['<a/>', 'application/xml'],
+      ]) {
         const wrongType = await send(operation, text, type);
         expectCleanAnswer(wrongType);
         // Introspection also takes the form encoding RFC 7662 prescribes, where `a` is an unknown field.

@@ -34,12 +34,19 @@ describe('faults', () => {
       const answers = await Promise.all([
         ...Array.from({ length: 20 }, () => stack.http().get('/v1/me').set('authorization', `Bearer ${before.accessToken}`)),
         ...Array.from({ length: 4 }, () =>
-          stack.http().post('/v1/auth/sign-in').send({ organization: account.organization, email: account.email, password: account.password }),
+          stack
+            .http()
+            .post('/v1/auth/sign-in')
+            .send({ organization: account.organization, email: account.email, password: account.password }),
         ),
       ]);
       // The right 200s: the account's own view, and sign-ins that issue a token.
-      expect(answers.slice(0, 20).map((a) => ({ status: a.status, email: a.body.email }))).toEqual(Array(20).fill({ status: 200, email: account.email }));
-      expect(answers.slice(20).map((a) => ({ status: a.status, accessToken: typeof a.body.accessToken }))).toEqual(Array(4).fill({ status: 200, accessToken: 'string' }));
+      expect(answers.slice(0, 20).map((a) => ({ status: a.status, email: a.body.email }))).toEqual(
+        Array(20).fill({ status: 200, email: account.email }),
+      );
+      expect(answers.slice(20).map((a) => ({ status: a.status, accessToken: typeof a.body.accessToken }))).toEqual(
+        Array(4).fill({ status: 200, accessToken: 'string' }),
+      );
       await stack.http().post('/v1/auth/sign-out').set('authorization', `Bearer ${revoked.accessToken}`).expect(204);
       await stack.http().get('/v1/me').set('authorization', `Bearer ${revoked.accessToken}`).expect(401);
       await stack.http().post('/v1/password-resets').send({ organization: account.organization, email: account.email }).expect(202);
@@ -91,13 +98,24 @@ describe('faults', () => {
         const text = (await stack.http().get('/metrics').expect(200)).text;
         return Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
       };
-      const [timeoutsBefore, skippedBefore] = [await counter('latchkey_redis_command_timeouts_total'), await counter('latchkey_redis_commands_skipped_total')];
+      const [timeoutsBefore, skippedBefore] = [
+        await counter('latchkey_redis_command_timeouts_total'),
+        await counter('latchkey_redis_commands_skipped_total'),
+      ];
       redis.pause();
       const statuses: number[] = [];
       try {
-        for (let i = 0; i < 10; i++) statuses.push((await stack.http().get('/v1/me').set('authorization', `Bearer ${session.accessToken}`)).status);
+        for (let i = 0; i < 10; i++)
+          statuses.push((await stack.http().get('/v1/me').set('authorization', `Bearer ${session.accessToken}`)).status);
         // Sign-in's rate limit and unknown-identity count fall back to memory the same way.
-        statuses.push((await stack.http().post('/v1/auth/sign-in').send({ organization: account.organization, email: 'nobody@example.com', password: 'Wrong-Password-1' })).status);
+        statuses.push(
+          (
+            await stack
+              .http()
+              .post('/v1/auth/sign-in')
+              .send({ organization: account.organization, email: 'nobody@example.com', password: 'Wrong-Password-1' })
+          ).status,
+        );
       } finally {
         redis.resume();
       }
@@ -139,13 +157,19 @@ describe('faults', () => {
       const admin = new Client({ connectionString: stack.config.DATABASE_URL.replace(`/${database}`, '/postgres') });
       await admin.connect();
       try {
-        const cut = await admin.query<{ terminated: boolean }>('select pg_terminate_backend(pid) as terminated from pg_stat_activity where datname = $1', [database]);
+        const cut = await admin.query<{ terminated: boolean }>(
+          'select pg_terminate_backend(pid) as terminated from pg_stat_activity where datname = $1',
+          [database],
+        );
         // The pool had connections open, and every one of them was cut.
         expect(cut.rows.length).toBeGreaterThan(0);
         expect(cut.rows.every((row) => row.terminated)).toBe(true);
         const during = await Promise.all(
           Array.from({ length: 10 }, () =>
-            stack.http().post('/v1/auth/sign-in').send({ organization: account.organization, email: account.email, password: account.password }),
+            stack
+              .http()
+              .post('/v1/auth/sign-in')
+              .send({ organization: account.organization, email: account.email, password: account.password }),
           ),
         );
         for (const answer of during) expectRightOrUnavailable(answer, (body) => expect(body.accessToken).toEqual(expect.any(String)));

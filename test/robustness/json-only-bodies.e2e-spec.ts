@@ -49,7 +49,11 @@ describe('JSON-only bodies and e-mail validation', () => {
     expect(await response.json()).toEqual(expect.objectContaining({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }));
 
     // Had the form counted, the fourth wrong password below would be the fifth failure and lock the account.
-    for (let failure = 1; failure <= 4; failure += 1) await http().post('/v1/auth/sign-in').send(credentials(`Wrong-${failure}-Pw!`)).expect(401);
+    for (let failure = 1; failure <= 4; failure += 1)
+      await http()
+        .post('/v1/auth/sign-in')
+        .send(credentials(`Wrong-${failure}-Pw!`))
+        .expect(401);
     await http().post('/v1/auth/sign-in').send(credentials(account.password)).expect(200);
   });
 
@@ -78,11 +82,23 @@ describe('JSON-only bodies and e-mail validation', () => {
   it('answers 400 VALIDATION_FAILED where an e-mail is expected and the value is not one, counting nothing', async () => {
     const notEmails = ['jane', 'jane@', '@example.com', 'jane@example', 'jane doe@example.com', ` ${account.email}`];
     for (const email of notEmails) {
-      const signInAnswer = await http().post('/v1/auth/sign-in').send({ ...credentials('Wrong-Pw-1!'), email }).expect(400);
-      expect(signInAnswer.body).toEqual(expect.objectContaining({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'email' })] }));
+      const signInAnswer = await http()
+        .post('/v1/auth/sign-in')
+        .send({ ...credentials('Wrong-Pw-1!'), email })
+        .expect(400);
+      expect(signInAnswer.body).toEqual(
+        expect.objectContaining({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'email' })] }),
+      );
       await http().post('/v1/password-resets').send({ organization: account.organization, email }).expect(400);
-      await http().post('/v1/password-policy/check').send({ organization: account.organization, password: 'Some-Pw-123!', email }).expect(400);
-      await http().post(`/v1/organizations/${account.organization}/accounts`).set('authorization', adminAuth(harness.stack)).send({ email }).expect(400);
+      await http()
+        .post('/v1/password-policy/check')
+        .send({ organization: account.organization, password: 'Some-Pw-123!', email })
+        .expect(400);
+      await http()
+        .post(`/v1/organizations/${account.organization}/accounts`)
+        .set('authorization', adminAuth(harness.stack))
+        .send({ email })
+        .expect(400);
     }
     // Six refusals above, none counted: the account still signs in.
     await http().post('/v1/auth/sign-in').send(credentials(account.password)).expect(200);

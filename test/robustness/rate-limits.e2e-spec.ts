@@ -67,7 +67,11 @@ describe('per-address rate limits', () => {
         .set('x-forwarded-for', '203.0.113.250, 192.0.2.77')
         .send({ organization: account.organization, email: account.email, password: `${account.password}x` })
         .expect(401);
-      const events = await stack.http().get(`/v1/organizations/${account.organization}/security-events`).set('authorization', `Bearer ${stack.config.ADMIN_API_KEY}`).expect(200);
+      const events = await stack
+        .http()
+        .get(`/v1/organizations/${account.organization}/security-events`)
+        .set('authorization', `Bearer ${stack.config.ADMIN_API_KEY}`)
+        .expect(200);
       expect(events.body.events[0]).toMatchObject({ type: expect.stringMatching(/fail/i), clientIp: '192.0.2.77' });
     });
   });

@@ -21,7 +21,12 @@ describe('secrets, headers and shutdown of the running service', () => {
   let environment: Record<string, string> = {};
   const problemBodies: string[] = [];
 
-  async function call(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; json: Record<string, unknown> }> {
+  async function call(
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string,
+  ): Promise<{ status: number; json: Record<string, unknown> }> {
     const response = await fetch(`${base}${path}`, {
       method,
       headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -90,13 +95,26 @@ describe('secrets, headers and shutdown of the running service', () => {
     await mail.waitFor(email, 3);
 
     const secrets = {
-      first, wrong, second, third, admin, service, jwtSecret, resetToken,
-      access: signedIn.json.accessToken, refresh: signedIn.json.refreshToken, api: apiToken.json.token,
-      refreshedAccess: refreshed.json.accessToken, refreshedRefresh: refreshed.json.refreshToken, lastAccess: again.json.accessToken,
+      first,
+      wrong,
+      second,
+      third,
+      admin,
+      service,
+      jwtSecret,
+      resetToken,
+      access: signedIn.json.accessToken,
+      refresh: signedIn.json.refreshToken,
+      api: apiToken.json.token,
+      refreshedAccess: refreshed.json.accessToken,
+      refreshedRefresh: refreshed.json.refreshToken,
+      lastAccess: again.json.accessToken,
     } as Record<string, string>;
     const places = { 'API log': api.log, 'worker log': worker.log, 'problem answers': problemBodies.join('\n') };
     const found = Object.entries(secrets).flatMap(([name, value]) =>
-      Object.entries(places).filter(([, text]) => text.includes(value)).map(([place]) => `${name} in ${place}`),
+      Object.entries(places)
+        .filter(([, text]) => text.includes(value))
+        .map(([place]) => `${name} in ${place}`),
     );
     console.log(`secrets: ${Object.keys(secrets).length} checked in ${Object.keys(places).length} places, ${found.length} found`);
     expect(found).toEqual([]);

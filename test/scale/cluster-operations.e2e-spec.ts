@@ -82,7 +82,7 @@ describe('Redis Cluster: start-up, /health and key scans', () => {
     }
   });
 
-  it("reports cluster_state in /health: ok, then 503 once a master and its replica are gone", async () => {
+  it('reports cluster_state in /health: ok, then 503 once a master and its replica are gone', async () => {
     const settings = await env(cluster.nodes);
     const api = ServiceProcess.run('dist/apps/api/src/main.js', settings);
     const base = `http://127.0.0.1:${settings.PORT}`;
@@ -96,12 +96,20 @@ describe('Redis Cluster: start-up, /health and key scans', () => {
       const replica = await cluster.replicaOf(master);
       await cluster.killMaster(replica);
       await cluster.killMaster(master);
-      const failing = await eventually(async () => {
-        const response = await fetch(`${base}/health`);
-        const body = (await response.json()) as Health;
-        return response.status === 503 && body.checks?.redis?.cluster_state === 'fail' && body;
-      }, '/health to answer 503 with cluster_state fail', 30_000);
-      expect(failing).toMatchObject({ code: 'SERVICE_UNAVAILABLE', detail: expect.stringContaining('redis'), checks: { database: { status: 'up' }, redis: { status: 'down' } } });
+      const failing = await eventually(
+        async () => {
+          const response = await fetch(`${base}/health`);
+          const body = (await response.json()) as Health;
+          return response.status === 503 && body.checks?.redis?.cluster_state === 'fail' && body;
+        },
+        '/health to answer 503 with cluster_state fail',
+        30_000,
+      );
+      expect(failing).toMatchObject({
+        code: 'SERVICE_UNAVAILABLE',
+        detail: expect.stringContaining('redis'),
+        checks: { database: { status: 'up' }, redis: { status: 'down' } },
+      });
     } finally {
       await api.stop();
     }

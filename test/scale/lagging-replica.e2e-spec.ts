@@ -21,7 +21,9 @@ describe('a read replica that lags (replay paused)', () => {
     postgres = await PrivatePostgres.startWithReplica();
     await postgres.createDatabase('latchkey');
     await migrateDatabase(loadConfig({ DATABASE_URL: postgres.primaryUrl('latchkey'), LOG_LEVEL: 'silent' }), MIGRATIONS);
-    stack = await TestStack.start({ env: { DATABASE_URL: postgres.primaryUrl('latchkey'), DATABASE_READ_URL: postgres.replicaUrl('latchkey') } });
+    stack = await TestStack.start({
+      env: { DATABASE_URL: postgres.primaryUrl('latchkey'), DATABASE_READ_URL: postgres.replicaUrl('latchkey') },
+    });
     organization = await createOrganization(stack);
     veteran = await createAccount(stack, organization);
     await postgres.waitForReplay();
@@ -34,7 +36,11 @@ describe('a read replica that lags (replay paused)', () => {
 
   const bearer = (token: string) => `Bearer ${token}`;
   const change = (token: string, currentPassword: string, newPassword: string) =>
-    stack.http().post('/v1/me/password').set('authorization', bearer(token)).send({ currentPassword, newPassword, expireSessionsAndTokens: false });
+    stack
+      .http()
+      .post('/v1/me/password')
+      .set('authorization', bearer(token))
+      .send({ currentPassword, newPassword, expireSessionsAndTokens: false });
   const signInStatus = async (account: TestAccount, password: string) =>
     (await stack.http().post('/v1/auth/sign-in').send({ organization: account.organization, email: account.email, password })).status;
 
@@ -66,14 +72,23 @@ describe('a read replica that lags (replay paused)', () => {
   it('expires the sessions of an account created during the lag', async () => {
     const account = await createAccount(stack, organization);
     const session = await signIn(stack, account);
-    await stack.http().post(`/v1/organizations/${organization}/accounts/${account.id}/expire-sessions`).set('authorization', adminAuth(stack)).expect(204);
+    await stack
+      .http()
+      .post(`/v1/organizations/${organization}/accounts/${account.id}/expire-sessions`)
+      .set('authorization', adminAuth(stack))
+      .expect(204);
     await stack.http().get('/v1/me').set('authorization', bearer(session.accessToken)).expect(401);
   });
 
   it('lists the sessions and API tokens just created', async () => {
     const account = await createAccount(stack, organization);
     const session = await signIn(stack, account);
-    const token = await stack.http().post('/v1/me/api-tokens').set('authorization', bearer(session.accessToken)).send({ name: 'ci' }).expect(201);
+    const token = await stack
+      .http()
+      .post('/v1/me/api-tokens')
+      .set('authorization', bearer(session.accessToken))
+      .send({ name: 'ci' })
+      .expect(201);
     const sessions = await stack.http().get('/v1/me/sessions').set('authorization', bearer(session.accessToken)).expect(200);
     expect(sessions.body.map((listed: { id: string }) => listed.id)).toEqual([session.sessionId]);
     const tokens = await stack.http().get('/v1/me/api-tokens').set('authorization', bearer(session.accessToken)).expect(200);
@@ -84,12 +99,19 @@ describe('a read replica that lags (replay paused)', () => {
     const account = await createAccount(stack, organization);
     await signIn(stack, account);
     const trail = async () => {
-      const response = await stack.http().get(`/v1/organizations/${organization}/security-events?accountId=${account.id}`).set('authorization', adminAuth(stack)).expect(200);
+      const response = await stack
+        .http()
+        .get(`/v1/organizations/${organization}/security-events?accountId=${account.id}`)
+        .set('authorization', adminAuth(stack))
+        .expect(200);
       return response.body.events.map((event: { type: string }) => event.type);
     };
     expect(await trail()).toEqual([]);
     await postgres.resumeReplay();
     await postgres.waitForReplay();
-    expect(await eventually(async () => ((await trail()).length >= 2 ? await trail() : false), 'the trail to catch up')).toEqual(['sign-in.succeeded', 'account.created']);
+    expect(await eventually(async () => ((await trail()).length >= 2 ? await trail() : false), 'the trail to catch up')).toEqual([
+      'sign-in.succeeded',
+      'account.created',
+    ]);
   });
 });

@@ -19,7 +19,11 @@ function merged(value: unknown): unknown {
 }
 
 const text = readFileSync('deploy/docker-compose.scale.yml', 'utf8');
-const compose = merged(load(text)) as { services: Record<string, Node>; configs: Record<string, { content: string }>; volumes: Record<string, unknown> };
+const compose = merged(load(text)) as {
+  services: Record<string, Node>;
+  configs: Record<string, { content: string }>;
+  volumes: Record<string, unknown>;
+};
 const services = compose.services;
 const REDIS_NODES = ['redis-1', 'redis-2', 'redis-3', 'redis-4', 'redis-5', 'redis-6'];
 const APIS = ['api-1', 'api-2'];
@@ -34,7 +38,9 @@ const dependencies = (name: string) => {
 };
 /** Compose's interpolation with the required secrets set: `${NAME:?…}` and `${NAME:-default}`. */
 const interpolated = (value: string) =>
-  value.replace(/\$\{(\w+)(?::([?-])([^}]*))?\}/g, (_whole, name: string, kind?: string, rest?: string) => (kind === '-' ? (rest ?? '') : `${name.toLowerCase()}-${'s'.repeat(40)}`));
+  value.replace(/\$\{(\w+)(?::([?-])([^}]*))?\}/g, (_whole, name: string, kind?: string, rest?: string) =>
+    kind === '-' ? (rest ?? '') : `${name.toLowerCase()}-${'s'.repeat(40)}`,
+  );
 
 describe('the reference deployment (deploy/docker-compose.scale.yml)', () => {
   it('has a load balancer, two APIs, two workers, a 3+3 Redis Cluster, a PostgreSQL primary and replica', () => {
@@ -45,7 +51,8 @@ describe('the reference deployment (deploy/docker-compose.scale.yml)', () => {
 
   it('links only to what exists: every dependency, config and named volume is declared', () => {
     for (const [name, service] of Object.entries(services)) {
-      for (const dependency of dependencies(name)) expect(`${name} → ${dependency}: ${dependency in services}`).toBe(`${name} → ${dependency}: true`);
+      for (const dependency of dependencies(name))
+        expect(`${name} → ${dependency}: ${dependency in services}`).toBe(`${name} → ${dependency}: true`);
       for (const { source } of (service.configs ?? []) as Array<{ source: string }>) expect(Object.keys(compose.configs)).toContain(source);
       for (const volume of (service.volumes ?? []) as string[]) expect(Object.keys(compose.volumes)).toContain(volume.split(':')[0]);
     }
@@ -70,7 +77,9 @@ describe('the reference deployment (deploy/docker-compose.scale.yml)', () => {
   });
 
   it('publishes only the load balancer (and the mail catcher), which spreads requests over both APIs and replaces X-Forwarded-For', () => {
-    const published = Object.entries(services).filter(([, service]) => service.ports).map(([name]) => name);
+    const published = Object.entries(services)
+      .filter(([, service]) => service.ports)
+      .map(([name]) => name);
     expect(published.sort()).toEqual(['lb', 'mailpit']);
     // The mail catcher shows every reset link: this host only.
     expect(services.mailpit.ports).toEqual(['127.0.0.1:8025:8025']);

@@ -58,7 +58,11 @@ export class ScaleDeployment {
   static readonly keys = loadConfig({ NODE_ENV: 'test' });
 
   static async start(): Promise<ScaleDeployment> {
-    const [cluster, postgres, mail] = await Promise.all([PrivateRedisCluster.start(), PrivatePostgres.startWithReplica(), SmtpListener.start()]);
+    const [cluster, postgres, mail] = await Promise.all([
+      PrivateRedisCluster.start(),
+      PrivatePostgres.startWithReplica(),
+      SmtpListener.start(),
+    ]);
     const closeMail = trackCloser(() => mail.close());
     await postgres.createDatabase('latchkey');
     await migrateDatabase(loadConfig({ DATABASE_URL: postgres.primaryUrl('latchkey'), LOG_LEVEL: 'silent' }), MIGRATIONS);
@@ -106,7 +110,9 @@ export class ScaleDeployment {
         let text = '';
         incoming.setEncoding('utf8');
         incoming.on('data', (chunk: string) => (text += chunk));
-        incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: text ? JSON.parse(text) : undefined }));
+        incoming.on('end', () =>
+          resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: text ? JSON.parse(text) : undefined }),
+        );
         incoming.on('error', reject);
       });
       outgoing.on('error', reject);

@@ -46,10 +46,18 @@ describe('scaled out: 2 APIs and 2 workers on a Redis Cluster and a PostgreSQL r
   }, 150_000);
   afterAll(() => deployment?.stop(), 60_000);
 
-  const call = (instance: number, method: string, path: string, options?: Parameters<ScaleDeployment['call']>[3]) => deployment.call(instance, method, path, options);
+  const call = (instance: number, method: string, path: string, options?: Parameters<ScaleDeployment['call']>[3]) =>
+    deployment.call(instance, method, path, options);
 
-  async function signIn(instance: number, account: { organization: string; email: string; password: string }, from: string): Promise<Session> {
-    const answer = await call(instance, 'POST', '/v1/auth/sign-in', { body: { organization: account.organization, email: account.email, password: account.password }, from });
+  async function signIn(
+    instance: number,
+    account: { organization: string; email: string; password: string },
+    from: string,
+  ): Promise<Session> {
+    const answer = await call(instance, 'POST', '/v1/auth/sign-in', {
+      body: { organization: account.organization, email: account.email, password: account.password },
+      from,
+    });
     return expectStatus(answer, 200, `sign-in on instance ${instance}`).body;
   }
 
@@ -106,15 +114,28 @@ describe('scaled out: 2 APIs and 2 workers on a Redis Cluster and a PostgreSQL r
     /** The reset token of the newest e-mail to the account that carries one not seen before. */
     const nextMailedToken = () =>
       eventually(() => {
-        const tokens = deployment.mail.to(account.email).flatMap((mail) => (/reset-password#token=/.test(mail.text) ? [tokenFrom(mail)] : []));
+        const tokens = deployment.mail
+          .to(account.email)
+          .flatMap((mail) => (/reset-password#token=/.test(mail.text) ? [tokenFrom(mail)] : []));
         const fresh = tokens.find((token) => !mailedTokens.includes(token));
         if (fresh) mailedTokens.push(fresh);
         return fresh;
       }, 'a new reset link by e-mail');
 
     it('creates an organization on A and an account on B; it signs in on both and is recognised on the other', async () => {
-      expectStatus(await call(A, 'POST', '/v1/organizations', { bearer: admin, body: { name: account.organization, displayName: 'Scale' } }), 201, 'organization');
-      account.id = expectStatus(await call(B, 'POST', `/v1/organizations/${account.organization}/accounts`, { bearer: admin, body: { email: account.email, password: account.password } }), 201, 'account').body.id;
+      expectStatus(
+        await call(A, 'POST', '/v1/organizations', { bearer: admin, body: { name: account.organization, displayName: 'Scale' } }),
+        201,
+        'organization',
+      );
+      account.id = expectStatus(
+        await call(B, 'POST', `/v1/organizations/${account.organization}/accounts`, {
+          bearer: admin,
+          body: { email: account.email, password: account.password },
+        }),
+        201,
+        'account',
+      ).body.id;
       const from = freshAddress();
       early = [await signIn(A, account, from), await signIn(B, account, from)];
       expectStatus(await me(B, early[0].accessToken), 200, 'A’s session on B');
@@ -126,11 +147,21 @@ describe('scaled out: 2 APIs and 2 workers on a Redis Cluster and a PostgreSQL r
       const wrong = { ...account, password: 'Wrong-Passw0rd!x' };
       const statuses: number[] = [];
       for (let attempt = 0; attempt < 5; attempt++) {
-        statuses.push((await call(attempt % 2, 'POST', '/v1/auth/sign-in', { body: { organization: wrong.organization, email: wrong.email, password: wrong.password }, from })).status);
+        statuses.push(
+          (
+            await call(attempt % 2, 'POST', '/v1/auth/sign-in', {
+              body: { organization: wrong.organization, email: wrong.email, password: wrong.password },
+              from,
+            })
+          ).status,
+        );
       }
       expect(statuses).toEqual([401, 401, 401, 401, 423]);
       for (const instance of INSTANCES) {
-        const locked = await call(instance, 'POST', '/v1/auth/sign-in', { body: { organization: account.organization, email: account.email, password: account.password }, from });
+        const locked = await call(instance, 'POST', '/v1/auth/sign-in', {
+          body: { organization: account.organization, email: account.email, password: account.password },
+          from,
+        });
         expect(locked.body).toMatchObject({ status: 423, code: 'PASSWORD_RESET_REQUIRED' });
       }
       await nextMailedToken();
@@ -141,16 +172,35 @@ describe('scaled out: 2 APIs and 2 workers on a Redis Cluster and a PostgreSQL r
       const [token] = mailedTokens.slice(-1);
       expectStatus(await call(B, 'POST', '/v1/password-resets/verify', { body: { token }, from }), 200, 'verify');
       const passwords = Array.from({ length: 6 }, () => strongPassword());
-      const answers = await Promise.all(passwords.map((newPassword, index) => call(index % 2, 'POST', '/v1/password-resets/confirm', { body: { token, newPassword }, from })));
+      const answers = await Promise.all(
+        passwords.map((newPassword, index) =>
+          call(index % 2, 'POST', '/v1/password-resets/confirm', { body: { token, newPassword }, from }),
+        ),
+      );
       const statuses = answers.map((answer) => answer.status);
       expect([...statuses].sort()).toEqual([204, 410, 410, 410, 410, 410]);
       const previous = account.password;
       account.password = passwords[statuses.indexOf(204)];
       for (const instance of INSTANCES) await signIn(instance, account, from);
-      for (const [password, instance] of [[previous, A], [passwords[statuses.indexOf(410)], B]] as const) {
-        expectStatus(await call(instance, 'POST', '/v1/auth/sign-in', { body: { organization: account.organization, email: account.email, password }, from }), 401, 'an old or losing password');
+      for (const [password, instance] of [
+        [previous, A],
+        [passwords[statuses.indexOf(410)], B],
+      ] as const) {
+        expectStatus(
+          await call(instance, 'POST', '/v1/auth/sign-in', {
+            body: { organization: account.organization, email: account.email, password },
+            from,
+          }),
+          401,
+          'an old or losing password',
+        );
       }
-      for (const [index, session] of early.entries()) revoked.push({ what: `${pass}: session ${index} before the reset`, bearer: session.accessToken, refreshToken: session.refreshToken });
+      for (const [index, session] of early.entries())
+        revoked.push({
+          what: `${pass}: session ${index} before the reset`,
+          bearer: session.accessToken,
+          refreshToken: session.refreshToken,
+        });
       expect(await revokedAccepted()).toEqual([]);
     });
 
@@ -161,18 +211,30 @@ describe('scaled out: 2 APIs and 2 workers on a Redis Cluster and a PostgreSQL r
       async () => {
         const from = freshAddress();
         const sessions = [await signIn(A, account, from), await signIn(B, account, from), await signIn(B, account, from)];
-        const created = expectStatus(await call(B, 'POST', '/v1/me/api-tokens', { bearer: sessions[1].accessToken, body: { name: 'deploy' } }), 201, 'API token').body;
+        const created = expectStatus(
+          await call(B, 'POST', '/v1/me/api-tokens', { bearer: sessions[1].accessToken, body: { name: 'deploy' } }),
+          201,
+          'API token',
+        ).body;
         const bearers = [sessions[1].accessToken, sessions[2].accessToken, created.token as string];
         const load = hammer(B, bearers);
         await eventually(load.everyBearerAccepted, 'B to accept every credential under load');
         const master = await deployment.cluster.masterForKey(`${deployment.prefix}:cache-trust`);
 
         const newPassword = strongPassword();
-        const change = await call(A, 'POST', '/v1/me/password', { bearer: sessions[0].accessToken, body: { currentPassword: account.password, newPassword, expireSessionsAndTokens: true } });
+        const change = await call(A, 'POST', '/v1/me/password', {
+          bearer: sessions[0].accessToken,
+          body: { currentPassword: account.password, newPassword, expireSessionsAndTokens: true },
+        });
         const answeredAt = performance.now();
         expectStatus(change, 204, 'change with expiry');
         account.password = newPassword;
-        for (const [index, session] of sessions.entries()) revoked.push({ what: `${pass}: session ${index} before the change`, bearer: session.accessToken, refreshToken: session.refreshToken });
+        for (const [index, session] of sessions.entries())
+          revoked.push({
+            what: `${pass}: session ${index} before the change`,
+            bearer: session.accessToken,
+            refreshToken: session.refreshToken,
+          });
         revoked.push({ what: `${pass}: API token before the change`, bearer: created.token });
 
         let settledAt = answeredAt;
@@ -183,7 +245,10 @@ describe('scaled out: 2 APIs and 2 workers on a Redis Cluster and a PostgreSQL r
           await deployment.cluster.waitForFailover(master, `${deployment.prefix}:cache-trust`);
           settledAt = performance.now();
         }
-        await eventually(() => load.samples.filter((sample) => sample.sentAt > settledAt).length >= 30, '30 requests to B after the change (and the failover)');
+        await eventually(
+          () => load.samples.filter((sample) => sample.sentAt > settledAt).length >= 30,
+          '30 requests to B after the change (and the failover)',
+        );
         await load.stop();
 
         const after = load.samples.filter((sample) => sample.sentAt > answeredAt);
@@ -196,31 +261,50 @@ describe('scaled out: 2 APIs and 2 workers on a Redis Cluster and a PostgreSQL r
 
     it('API tokens: created on A, accepted and introspected on B, revoked on B and refused by A at once', async () => {
       const session = await signIn(A, account, freshAddress());
-      const created = expectStatus(await call(A, 'POST', '/v1/me/api-tokens', { bearer: session.accessToken, body: { name: 'ci' } }), 201, 'API token').body;
+      const created = expectStatus(
+        await call(A, 'POST', '/v1/me/api-tokens', { bearer: session.accessToken, body: { name: 'ci' } }),
+        201,
+        'API token',
+      ).body;
       expectStatus(await me(B, created.token), 200, 'the new API token on B');
       const active = await call(B, 'POST', '/v1/tokens/introspect', { bearer: service, body: { token: created.token } });
       expect(active.body).toMatchObject({ active: true, sub: account.id, token_type: 'api_token', jti: created.id });
       expectStatus(await call(B, 'DELETE', `/v1/me/api-tokens/${created.id}`, { bearer: session.accessToken }), 204, 'revoke');
       expectStatus(await me(A, created.token), 401, 'the revoked API token on A');
-      expect((await call(A, 'POST', '/v1/tokens/introspect', { bearer: service, body: { token: created.token } })).body).toEqual({ active: false });
+      expect((await call(A, 'POST', '/v1/tokens/introspect', { bearer: service, body: { token: created.token } })).body).toEqual({
+        active: false,
+      });
       revoked.push({ what: `${pass}: revoked API token`, bearer: created.token });
     });
 
     it('mails a reset requested on B exactly once (two workers), and the link works on A', async () => {
       const from = freshAddress();
-      expectStatus(await call(B, 'POST', '/v1/password-resets', { body: { organization: account.organization, email: account.email }, from }), 202, 'reset request');
+      expectStatus(
+        await call(B, 'POST', '/v1/password-resets', { body: { organization: account.organization, email: account.email }, from }),
+        202,
+        'reset request',
+      );
       const token = await nextMailedToken();
       account.password = strongPassword();
-      expectStatus(await call(A, 'POST', '/v1/password-resets/confirm', { body: { token, newPassword: account.password }, from }), 204, 'confirm');
+      expectStatus(
+        await call(A, 'POST', '/v1/password-resets/confirm', { body: { token, newPassword: account.password }, from }),
+        204,
+        'confirm',
+      );
       await signIn(B, account, from);
-      for (const mailed of mailedTokens) expect(deployment.mail.to(account.email).filter((mail) => mail.text.includes(mailed))).toHaveLength(1);
+      for (const mailed of mailedTokens)
+        expect(deployment.mail.to(account.email).filter((mail) => mail.text.includes(mailed))).toHaveLength(1);
     });
 
     it('tells the story in the audit trail, read from the replica: the same on both instances, lagging while replay is paused', async () => {
       const trail = async (instance: number): Promise<string[]> =>
-        expectStatus(await call(instance, 'GET', `/v1/organizations/${account.organization}/security-events?accountId=${account.id}`, { bearer: admin }), 200, 'trail').body.events.map(
-          (event: { type: string }) => event.type,
-        );
+        expectStatus(
+          await call(instance, 'GET', `/v1/organizations/${account.organization}/security-events?accountId=${account.id}`, {
+            bearer: admin,
+          }),
+          200,
+          'trail',
+        ).body.events.map((event: { type: string }) => event.type);
       await deployment.postgres.waitForReplay();
       const told = await trail(A);
       expect(await trail(B)).toEqual(told);
@@ -254,7 +338,10 @@ describe('scaled out: 2 APIs and 2 workers on a Redis Cluster and a PostgreSQL r
       const from = freshAddress();
       // A new unknown identity each time: the limit counted is the address's, not an identity's lockout.
       const attempt = (instance: number, address = from) =>
-        call(instance, 'POST', '/v1/auth/sign-in', { body: { organization: 'no-such-org', email: `${uniqueName('nobody')}@example.com`, password: 'Wrong-Passw0rd!x' }, from: address });
+        call(instance, 'POST', '/v1/auth/sign-in', {
+          body: { organization: 'no-such-org', email: `${uniqueName('nobody')}@example.com`, password: 'Wrong-Passw0rd!x' },
+          from: address,
+        });
       const statuses: number[] = [];
       for (let index = 0; index < 30; index++) statuses.push((await attempt(index % 2)).status);
       expect(statuses.filter((status) => status === 429)).toEqual([]);

@@ -11,7 +11,11 @@ describe('API tokens and introspection', () => {
   afterAll(() => stack.close());
 
   const createToken = (accessToken: string, body: Record<string, unknown>) =>
-    stack.http().post('/v1/me/api-tokens').set(...bearer(accessToken)).send(body);
+    stack
+      .http()
+      .post('/v1/me/api-tokens')
+      .set(...bearer(accessToken))
+      .send(body);
   const introspect = (token: string, key = stack.config.SERVICE_API_KEY) =>
     stack.http().post('/v1/tokens/introspect').set('authorization', `Bearer ${key}`).send({ token });
 
@@ -28,16 +32,32 @@ describe('API tokens and introspection', () => {
     const days = (Date.parse(created.body.expiresAt) - Date.parse(created.body.createdAt)) / 86_400_000;
     expect(days).toBe(30);
 
-    const fresh = await stack.http().get('/v1/me/api-tokens').set(...bearer(signedIn.accessToken)).expect(200);
+    const fresh = await stack
+      .http()
+      .get('/v1/me/api-tokens')
+      .set(...bearer(signedIn.accessToken))
+      .expect(200);
     expect(fresh.body).toEqual([expect.objectContaining({ id: created.body.id, lastUsedAt: null })]);
 
-    const used = await stack.http().get('/v1/me/sessions').set(...bearer(created.body.token)).expect(200);
+    const used = await stack
+      .http()
+      .get('/v1/me/sessions')
+      .set(...bearer(created.body.token))
+      .expect(200);
     expect(used.body.every((s: { current: boolean }) => !s.current)).toBe(true);
 
-    const listed = await eventually(async () => {
-      const response = await stack.http().get('/v1/me/api-tokens').set(...bearer(created.body.token)).expect(200);
-      return response.body[0].lastUsedAt ? response.body : undefined;
-    }, 'lastUsedAt to be recorded', 10_000);
+    const listed = await eventually(
+      async () => {
+        const response = await stack
+          .http()
+          .get('/v1/me/api-tokens')
+          .set(...bearer(created.body.token))
+          .expect(200);
+        return response.body[0].lastUsedAt ? response.body : undefined;
+      },
+      'lastUsedAt to be recorded',
+      10_000,
+    );
     expect(listed).toEqual([
       {
         id: created.body.id,
@@ -50,17 +70,42 @@ describe('API tokens and introspection', () => {
     ]);
     expect(JSON.stringify(listed)).not.toContain(created.body.token);
 
-    await stack.http().delete(`/v1/me/api-tokens/${created.body.id}`).set(...bearer(signedIn.accessToken)).expect(204);
-    const refused = await stack.http().get('/v1/me/sessions').set(...bearer(created.body.token)).expect(401);
+    await stack
+      .http()
+      .delete(`/v1/me/api-tokens/${created.body.id}`)
+      .set(...bearer(signedIn.accessToken))
+      .expect(204);
+    const refused = await stack
+      .http()
+      .get('/v1/me/sessions')
+      .set(...bearer(created.body.token))
+      .expect(401);
     expect(refused.body.code).toBe('UNAUTHENTICATED');
-    const after = await stack.http().get('/v1/me/api-tokens').set(...bearer(signedIn.accessToken)).expect(200);
+    const after = await stack
+      .http()
+      .get('/v1/me/api-tokens')
+      .set(...bearer(signedIn.accessToken))
+      .expect(200);
     expect(after.body).toEqual([]);
-    await stack.http().delete(`/v1/me/api-tokens/${created.body.id}`).set(...bearer(signedIn.accessToken)).expect(404);
+    await stack
+      .http()
+      .delete(`/v1/me/api-tokens/${created.body.id}`)
+      .set(...bearer(signedIn.accessToken))
+      .expect(404);
   });
 
   it('validates the request: name 1–100 characters, expiresInDays 1–365, nothing else', async () => {
     const { accessToken } = await openSession(stack.api);
-    for (const body of [{}, { name: '' }, { name: 'x'.repeat(101) }, { name: 'a', expiresInDays: 0 }, { name: 'a', expiresInDays: 366 }, { name: 'a', expiresInDays: 1.5 }, { name: 'a', scope: 'all' }, { name: 'a\u0000b' }]) {
+    for (const body of [
+      {},
+      { name: '' },
+      { name: 'x'.repeat(101) },
+      { name: 'a', expiresInDays: 0 },
+      { name: 'a', expiresInDays: 366 },
+      { name: 'a', expiresInDays: 1.5 },
+      { name: 'a', scope: 'all' },
+      { name: 'a\u0000b' },
+    ]) {
       const response = await createToken(accessToken, body).expect(400);
       expect(response.body.code).toBe('VALIDATION_FAILED');
     }
@@ -78,8 +123,16 @@ describe('API tokens and introspection', () => {
     const mine = await openSession(stack.api);
     const theirs = await openSession(stack.api);
     const token = await createToken(theirs.accessToken, { name: 'theirs' }).expect(201);
-    await stack.http().delete(`/v1/me/api-tokens/${token.body.id}`).set(...bearer(mine.accessToken)).expect(404);
-    await stack.http().get('/v1/me/sessions').set(...bearer(token.body.token)).expect(200);
+    await stack
+      .http()
+      .delete(`/v1/me/api-tokens/${token.body.id}`)
+      .set(...bearer(mine.accessToken))
+      .expect(404);
+    await stack
+      .http()
+      .get('/v1/me/sessions')
+      .set(...bearer(token.body.token))
+      .expect(200);
   });
 
   it('introspects access and API tokens for a service holding the service key', async () => {
@@ -108,7 +161,11 @@ describe('API tokens and introspection', () => {
       jti: created.body.id,
     });
 
-    await stack.http().post('/v1/auth/sign-out').set(...bearer(signedIn.accessToken)).expect(204);
+    await stack
+      .http()
+      .post('/v1/auth/sign-out')
+      .set(...bearer(signedIn.accessToken))
+      .expect(204);
     expect((await introspect(signedIn.accessToken).expect(200)).body).toEqual({ active: false });
     expect((await introspect(signedIn.refreshToken).expect(200)).body).toEqual({ active: false });
     expect((await introspect('garbage').expect(200)).body).toEqual({ active: false });

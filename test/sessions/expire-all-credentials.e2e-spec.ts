@@ -13,12 +13,24 @@ describe('expireAllCredentials', () => {
   });
   afterAll(() => stack.close());
 
-  const use = (instance: number, token: string) => stack.http(instance).get('/v1/me/sessions').set(...bearer(token));
+  const use = (instance: number, token: string) =>
+    stack
+      .http(instance)
+      .get('/v1/me/sessions')
+      .set(...bearer(token));
   const expireAll = (accountId: string) =>
-    stack.api.get(EntityManager).fork().transactional(() => stack.api.get(SessionCommands).expireAllCredentials(accountId, 'test'));
+    stack.api
+      .get(EntityManager)
+      .fork()
+      .transactional(() => stack.api.get(SessionCommands).expireAllCredentials(accountId, 'test'));
 
   async function apiToken(signedIn: SignedIn): Promise<string> {
-    const created = await stack.http().post('/v1/me/api-tokens').set(...bearer(signedIn.accessToken)).send({ name: 'ci' }).expect(201);
+    const created = await stack
+      .http()
+      .post('/v1/me/api-tokens')
+      .set(...bearer(signedIn.accessToken))
+      .send({ name: 'ci' })
+      .expect(201);
     return created.body.token;
   }
 
@@ -40,7 +52,12 @@ describe('expireAllCredentials', () => {
         const response = await use(instance, credential).expect(401);
         expect(response.body.code).toBe('UNAUTHENTICATED');
       }
-      await stack.http(instance).post('/v1/tokens/introspect').set('authorization', `Bearer ${stack.config.SERVICE_API_KEY}`).send({ token }).expect(200, { active: false });
+      await stack
+        .http(instance)
+        .post('/v1/tokens/introspect')
+        .set('authorization', `Bearer ${stack.config.SERVICE_API_KEY}`)
+        .send({ token })
+        .expect(200, { active: false });
     }
     await stack.http(1).post('/v1/auth/refresh').send({ refreshToken: laptop.refreshToken }).expect(401);
     await stack.http(0).post('/v1/auth/refresh').send({ refreshToken: phone.refreshToken }).expect(401);
@@ -77,10 +94,13 @@ describe('expireAllCredentials', () => {
   it('rolls back with the caller: an expiry in a failed transaction changes nothing', async () => {
     const signedIn = await openSession(stack.api);
     const token = await apiToken(signedIn);
-    const failing = stack.api.get(EntityManager).fork().transactional(async () => {
-      await stack.api.get(SessionCommands).expireAllCredentials(signedIn.accountId, 'test');
-      throw new Error('the caller failed after the expiry');
-    });
+    const failing = stack.api
+      .get(EntityManager)
+      .fork()
+      .transactional(async () => {
+        await stack.api.get(SessionCommands).expireAllCredentials(signedIn.accountId, 'test');
+        throw new Error('the caller failed after the expiry');
+      });
     await expect(failing).rejects.toThrow('the caller failed');
     await use(1, signedIn.accessToken).expect(200);
     await use(0, token).expect(200);

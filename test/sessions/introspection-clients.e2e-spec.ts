@@ -27,7 +27,9 @@ describe('token introspection by an RFC 7662 client library', () => {
 
   it.each(['basic', 'post'] as const)('introspects an access token with client_secret_%s and a token_type_hint', async (method) => {
     const signedIn = await openSession(stack.api);
-    const answer = await oauth.tokenIntrospection(client(stack.config.SERVICE_API_KEY, method), signedIn.accessToken, { token_type_hint: 'access_token' });
+    const answer = await oauth.tokenIntrospection(client(stack.config.SERVICE_API_KEY, method), signedIn.accessToken, {
+      token_type_hint: 'access_token',
+    });
     expect({ ...answer }).toEqual({
       active: true,
       sub: signedIn.accountId,
@@ -45,7 +47,9 @@ describe('token introspection by an RFC 7662 client library', () => {
     await stack.http().post('/v1/auth/sign-out').set('authorization', `Bearer ${signedIn.accessToken}`).expect(204);
     const configuration = client(stack.config.SERVICE_API_KEY, 'basic');
     for (const token of [signedIn.accessToken, signedIn.refreshToken, 'garbage']) {
-      expect({ ...(await oauth.tokenIntrospection(configuration, token, { token_type_hint: 'refresh_token' })) }).toEqual({ active: false });
+      expect({ ...(await oauth.tokenIntrospection(configuration, token, { token_type_hint: 'refresh_token' })) }).toEqual({
+        active: false,
+      });
     }
   });
 
@@ -74,9 +78,20 @@ describe('token introspection by an RFC 7662 client library', () => {
   it('takes the Bearer service key with a form body, and a JSON body with a token_type_hint', async () => {
     const { accessToken } = await openSession(stack.api);
     const service = `Bearer ${stack.config.SERVICE_API_KEY}`;
-    const form = await stack.http().post('/v1/tokens/introspect').set('authorization', service).type('form').send({ token: accessToken, token_type_hint: 'access_token' }).expect(200);
+    const form = await stack
+      .http()
+      .post('/v1/tokens/introspect')
+      .set('authorization', service)
+      .type('form')
+      .send({ token: accessToken, token_type_hint: 'access_token' })
+      .expect(200);
     expect(form.body.active).toBe(true);
-    const json = await stack.http().post('/v1/tokens/introspect').set('authorization', service).send({ token: accessToken, token_type_hint: 'access_token' }).expect(200);
+    const json = await stack
+      .http()
+      .post('/v1/tokens/introspect')
+      .set('authorization', service)
+      .send({ token: accessToken, token_type_hint: 'access_token' })
+      .expect(200);
     expect(json.body.active).toBe(true);
   });
 

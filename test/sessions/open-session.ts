@@ -19,9 +19,10 @@ export async function openSession(
   const accountId = account.accountId ?? randomUUID();
   const organizationId = account.organizationId ?? randomUUID();
   const commands = api.get(SessionCommands);
-  const tokens = await api.get(EntityManager).fork().transactional(() =>
-    commands.openSession({ accountId, organizationId, clientIp: '203.0.113.7', userAgent: 'jest' }),
-  );
+  const tokens = await api
+    .get(EntityManager)
+    .fork()
+    .transactional(() => commands.openSession({ accountId, organizationId, clientIp: '203.0.113.7', userAgent: 'jest' }));
   return { ...tokens, accountId, organizationId };
 }
 

@@ -19,20 +19,47 @@ describe('the guard while Redis is down', () => {
     await redis.stop();
   });
 
-  const use = (token: string) => stack.http().get('/v1/me/sessions').set(...bearer(token));
+  const use = (token: string) =>
+    stack
+      .http()
+      .get('/v1/me/sessions')
+      .set(...bearer(token));
 
   it('authenticates from PostgreSQL, still refuses revoked credentials, and keeps refusing them after Redis returns', async () => {
     const kept = await openSession(stack.api);
     const signedOut = await openSession(stack.api);
-    const keptToken = (await stack.http().post('/v1/me/api-tokens').set(...bearer(kept.accessToken)).send({ name: 'kept' }).expect(201)).body;
-    const revokedToken = (await stack.http().post('/v1/me/api-tokens').set(...bearer(kept.accessToken)).send({ name: 'revoked' }).expect(201)).body;
-    for (const credential of [kept.accessToken, signedOut.accessToken, keptToken.token, revokedToken.token]) await use(credential).expect(200);
+    const keptToken = (
+      await stack
+        .http()
+        .post('/v1/me/api-tokens')
+        .set(...bearer(kept.accessToken))
+        .send({ name: 'kept' })
+        .expect(201)
+    ).body;
+    const revokedToken = (
+      await stack
+        .http()
+        .post('/v1/me/api-tokens')
+        .set(...bearer(kept.accessToken))
+        .send({ name: 'revoked' })
+        .expect(201)
+    ).body;
+    for (const credential of [kept.accessToken, signedOut.accessToken, keptToken.token, revokedToken.token])
+      await use(credential).expect(200);
 
     await redis.stop();
     await stack.http().get('/health').expect(503);
     for (const credential of [kept.accessToken, keptToken.token]) await use(credential).expect(200);
-    await stack.http().post('/v1/auth/sign-out').set(...bearer(signedOut.accessToken)).expect(204);
-    await stack.http().delete(`/v1/me/api-tokens/${revokedToken.id}`).set(...bearer(kept.accessToken)).expect(204);
+    await stack
+      .http()
+      .post('/v1/auth/sign-out')
+      .set(...bearer(signedOut.accessToken))
+      .expect(204);
+    await stack
+      .http()
+      .delete(`/v1/me/api-tokens/${revokedToken.id}`)
+      .set(...bearer(kept.accessToken))
+      .expect(204);
     await use(signedOut.accessToken).expect(401);
     await use(revokedToken.token).expect(401);
     const refreshed = await stack.http().post('/v1/auth/refresh').send({ refreshToken: kept.refreshToken }).expect(200);

@@ -10,7 +10,11 @@ describe('refresh tokens and sessions', () => {
   });
   afterAll(() => stack.close());
 
-  const me = (token: string) => stack.http().get('/v1/me/sessions').set(...bearer(token));
+  const me = (token: string) =>
+    stack
+      .http()
+      .get('/v1/me/sessions')
+      .set(...bearer(token));
   const refresh = (refreshToken: string) => stack.http().post('/v1/auth/refresh').send({ refreshToken });
 
   it('rotates the refresh token: a new pair, the same session, and the old access token still works', async () => {
@@ -62,7 +66,11 @@ describe('refresh tokens and sessions', () => {
   it('signs out: the access token answers 401 at once, and the refresh token is dead', async () => {
     const signedIn = await openSession(stack.api);
     await me(signedIn.accessToken).expect(200);
-    await stack.http().post('/v1/auth/sign-out').set(...bearer(signedIn.accessToken)).expect(204);
+    await stack
+      .http()
+      .post('/v1/auth/sign-out')
+      .set(...bearer(signedIn.accessToken))
+      .expect(204);
     const after = await me(signedIn.accessToken).expect(401);
     expect(after.body.code).toBe('UNAUTHENTICATED');
     await refresh(signedIn.refreshToken).expect(401);
@@ -93,7 +101,11 @@ describe('refresh tokens and sessions', () => {
   it('ends another session of the account with DELETE /v1/me/sessions/{id}', async () => {
     const laptop = await openSession(stack.api);
     const phone = await openSession(stack.api, laptop);
-    await stack.http().delete(`/v1/me/sessions/${phone.sessionId}`).set(...bearer(laptop.accessToken)).expect(204);
+    await stack
+      .http()
+      .delete(`/v1/me/sessions/${phone.sessionId}`)
+      .set(...bearer(laptop.accessToken))
+      .expect(204);
     await me(phone.accessToken).expect(401);
     await refresh(phone.refreshToken).expect(401);
     const list = await me(laptop.accessToken).expect(200);
@@ -103,11 +115,23 @@ describe('refresh tokens and sessions', () => {
   it("answers 404 for another account's or an unknown session, 400 for a malformed id", async () => {
     const mine = await openSession(stack.api);
     const theirs = await openSession(stack.api);
-    const foreign = await stack.http().delete(`/v1/me/sessions/${theirs.sessionId}`).set(...bearer(mine.accessToken)).expect(404);
+    const foreign = await stack
+      .http()
+      .delete(`/v1/me/sessions/${theirs.sessionId}`)
+      .set(...bearer(mine.accessToken))
+      .expect(404);
     expect(foreign.body.code).toBe('NOT_FOUND');
     await me(theirs.accessToken).expect(200);
-    await stack.http().delete(`/v1/me/sessions/${randomUUID()}`).set(...bearer(mine.accessToken)).expect(404);
-    const malformed = await stack.http().delete('/v1/me/sessions/not-a-uuid').set(...bearer(mine.accessToken)).expect(400);
+    await stack
+      .http()
+      .delete(`/v1/me/sessions/${randomUUID()}`)
+      .set(...bearer(mine.accessToken))
+      .expect(404);
+    const malformed = await stack
+      .http()
+      .delete('/v1/me/sessions/not-a-uuid')
+      .set(...bearer(mine.accessToken))
+      .expect(400);
     expect(malformed.body.code).toBe('VALIDATION_FAILED');
   });
 
@@ -116,7 +140,15 @@ describe('refresh tokens and sessions', () => {
     const [header, payload] = signedIn.accessToken.split('.');
     const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${payload}.`;
     const tampered = `${header}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), sub: randomUUID() })).toString('base64url')}.${signedIn.accessToken.split('.')[2]}`;
-    for (const authorization of [undefined, 'Bearer', 'Basic abc', `Bearer ${unsigned}`, `Bearer ${tampered}`, 'Bearer lk_nope', `Bearer ${'a'.repeat(5000)}`]) {
+    for (const authorization of [
+      undefined,
+      'Bearer',
+      'Basic abc',
+      `Bearer ${unsigned}`,
+      `Bearer ${tampered}`,
+      'Bearer lk_nope',
+      `Bearer ${'a'.repeat(5000)}`,
+    ]) {
       const request = stack.http().get('/v1/me/sessions');
       const response = await (authorization ? request.set('authorization', authorization) : request).expect(401);
       expect(response.body).toEqual(expect.objectContaining({ status: 401, code: 'UNAUTHENTICATED' }));

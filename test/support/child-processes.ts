@@ -25,7 +25,13 @@ const closers = new Set<() => Promise<void> | void>();
 /** Where `.ci/run` looks for ports this run allocated (one number a line), to prove nothing still listens on them. */
 const PORTS_FILE = process.env.LATCHKEY_TEST_PORTS_FILE;
 
-const SETPRIV = process.platform === 'linux' ? (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'setpriv')).find((path) => existsSync(path)) : undefined;
+const SETPRIV =
+  process.platform === 'linux'
+    ? (process.env.PATH ?? '')
+        .split(delimiter)
+        .map((dir) => join(dir, 'setpriv'))
+        .find((path) => existsSync(path))
+    : undefined;
 
 export function spawnTracked(command: string, args: readonly string[], options: SpawnOptions = {}): ChildProcess {
   const [file, argv] = SETPRIV ? [SETPRIV, ['--pdeathsig', 'KILL', '--', command, ...args]] : [command, args];

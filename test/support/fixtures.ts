@@ -7,7 +7,9 @@ const defaultPolicy = new PasswordPolicy(DEFAULT_PASSWORD_POLICY, new ZxcvbnComm
 /** A random password that passes the default policy (drawn again until it does: runs can occur by chance). */
 export function strongPassword(): string {
   for (;;) {
-    const password = `Vq7!${randomBytes(6).toString('base64url').replace(/[^A-Za-z0-9]/g, 'k')}#Lz`;
+    const password = `Vq7!${randomBytes(6)
+      .toString('base64url')
+      .replace(/[^A-Za-z0-9]/g, 'k')}#Lz`;
     if (defaultPolicy.evaluate({ password }).length === 0) return password;
   }
 }
@@ -21,7 +23,12 @@ export function adminAuth(stack: TestStack): string {
 }
 
 export async function createOrganization(stack: TestStack, name = uniqueName()): Promise<string> {
-  await stack.http().post('/v1/organizations').set('authorization', adminAuth(stack)).send({ name, displayName: `Org ${name}` }).expect(201);
+  await stack
+    .http()
+    .post('/v1/organizations')
+    .set('authorization', adminAuth(stack))
+    .send({ name, displayName: `Org ${name}` })
+    .expect(201);
   return name;
 }
 
@@ -32,7 +39,11 @@ export interface TestAccount {
   password: string;
 }
 
-export async function createAccount(stack: TestStack, organization: string, email = `${uniqueName('user')}@example.com`): Promise<TestAccount> {
+export async function createAccount(
+  stack: TestStack,
+  organization: string,
+  email = `${uniqueName('user')}@example.com`,
+): Promise<TestAccount> {
   const password = strongPassword();
   const response = await stack
     .http()

@@ -39,7 +39,11 @@ function installProcessHandlersOnce(): void {
   if (real[INSTALLED]) return;
   real[INSTALLED] = true;
   real.once('exit', killEverythingNow);
-  for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]] as const) {
+  for (const [signal, number] of [
+    ['SIGINT', 2],
+    ['SIGTERM', 15],
+    ['SIGHUP', 1],
+  ] as const) {
     real.once(signal, () => {
       killEverythingNow();
       process.exit(128 + number);

@@ -7,7 +7,11 @@ export function serverUrl(database = 'postgres'): string {
   return url.toString();
 }
 
-export async function adminQuery<T extends object = Record<string, unknown>>(sql: string, params: unknown[] = [], database = 'postgres'): Promise<T[]> {
+export async function adminQuery<T extends object = Record<string, unknown>>(
+  sql: string,
+  params: unknown[] = [],
+  database = 'postgres',
+): Promise<T[]> {
   const client = new Client({ connectionString: serverUrl(database) });
   await client.connect();
   try {

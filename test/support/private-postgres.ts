@@ -109,7 +109,26 @@ export class PrivatePostgres {
     await run('initdb', ['-D', primaryDirectory, '-U', 'postgres', '--auth=trust', '--no-sync', '--encoding=UTF8', '--locale=C'], user);
     const primary = await Server.start(primaryDirectory, user);
     try {
-      await run('pg_basebackup', ['-R', '-D', replicaDirectory, '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-X', 'stream', '-c', 'fast', '--no-sync'], user);
+      await run(
+        'pg_basebackup',
+        [
+          '-R',
+          '-D',
+          replicaDirectory,
+          '-h',
+          '127.0.0.1',
+          '-p',
+          String(primary.port),
+          '-U',
+          'postgres',
+          '-X',
+          'stream',
+          '-c',
+          'fast',
+          '--no-sync',
+        ],
+        user,
+      );
       return new PrivatePostgres(folder, primary, await Server.start(replicaDirectory, user));
     } catch (error) {
       await primary.stop();
@@ -133,7 +152,10 @@ export class PrivatePostgres {
   /** The replica keeps receiving WAL but applies none of it: its reads stay as they are now. */
   async pauseReplay(): Promise<void> {
     await this.replica.query('select pg_wal_replay_pause()');
-    await eventually(async () => (await this.replica.query<{ state: string }>('select pg_get_wal_replay_pause_state() as state'))[0].state === 'paused', 'the replica to pause its replay');
+    await eventually(
+      async () => (await this.replica.query<{ state: string }>('select pg_get_wal_replay_pause_state() as state'))[0].state === 'paused',
+      'the replica to pause its replay',
+    );
   }
 
   async resumeReplay(): Promise<void> {
@@ -143,7 +165,9 @@ export class PrivatePostgres {
   /** Until the replica has applied everything the primary has written so far. */
   async waitForReplay(): Promise<void> {
     const [{ lsn }] = await this.primary.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn');
-    const caughtUp = async () => (await this.replica.query<{ done: boolean }>('select pg_wal_lsn_diff(pg_last_wal_replay_lsn(), $1::pg_lsn) >= 0 as done', [lsn]))[0].done;
+    const caughtUp = async () =>
+      (await this.replica.query<{ done: boolean }>('select pg_wal_lsn_diff(pg_last_wal_replay_lsn(), $1::pg_lsn) >= 0 as done', [lsn]))[0]
+        .done;
     await eventually(caughtUp, `the replica to replay up to ${lsn}`);
   }
 

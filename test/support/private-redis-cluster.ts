@@ -17,7 +17,14 @@ interface Node {
 
 /** A short command to one node; a fresh connection each time, so a killed or failed-over node never leaves a client retrying. */
 async function ask<T>(port: number, ...args: Array<string | number>): Promise<T> {
-  const client = new Redis({ host: '127.0.0.1', port, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1_000 });
+  const client = new Redis({
+    host: '127.0.0.1',
+    port,
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 1_000,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();
@@ -56,22 +63,35 @@ export class PrivateRedisCluster {
       const child = spawnTracked(
         'redis-server',
         [
-          '--port', String(port),
-          '--cluster-port', String(busPort),
-          '--bind', '127.0.0.1',
-          '--cluster-enabled', 'yes',
-          '--cluster-config-file', `nodes-${port}.conf`,
-          '--cluster-node-timeout', '1000',
-          '--save', '',
-          '--appendonly', 'no',
-          '--dir', directory,
+          '--port',
+          String(port),
+          '--cluster-port',
+          String(busPort),
+          '--bind',
+          '127.0.0.1',
+          '--cluster-enabled',
+          'yes',
+          '--cluster-config-file',
+          `nodes-${port}.conf`,
+          '--cluster-node-timeout',
+          '1000',
+          '--save',
+          '',
+          '--appendonly',
+          'no',
+          '--dir',
+          directory,
         ],
         { stdio: 'ignore', cwd: directory },
       );
       members.push({ port, process: child });
     }
     const cluster = new PrivateRedisCluster(members);
-    await eventually(async () => (await Promise.all(members.map(({ port }) => answers(port)))).every(Boolean), 'every cluster node to answer PING', 15_000);
+    await eventually(
+      async () => (await Promise.all(members.map(({ port }) => answers(port)))).every(Boolean),
+      'every cluster node to answer PING',
+      15_000,
+    );
 
     const create = spawnTracked(
       'redis-cli',
@@ -90,7 +110,9 @@ export class PrivateRedisCluster {
       async () => {
         const masterPorts = (await cluster.describe()).filter((node) => node.role === 'master').map((node) => node.port);
         const online = await Promise.all(
-          masterPorts.map(async (port) => ((await ask<string>(port, 'INFO', 'replication').catch(() => '')).match(/state=online/g) ?? []).length),
+          masterPorts.map(
+            async (port) => ((await ask<string>(port, 'INFO', 'replication').catch(() => '')).match(/state=online/g) ?? []).length,
+          ),
         );
         return masterPorts.length === masters && online.every((count) => count >= replicas);
       },
@@ -157,7 +179,10 @@ export class PrivateRedisCluster {
   /** The port of a replica of the master on `masterPort`, as a running node sees it now. */
   async replicaOf(masterPort: number): Promise<number> {
     const text = await ask<string>(await this.anyAnswering(), 'CLUSTER', 'NODES');
-    const lines = text.trim().split('\n').map((line) => line.split(' '));
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' '));
     const master = lines.find(([, address]) => address.startsWith(`127.0.0.1:${masterPort}@`));
     const replica = master && lines.find(([, , flags, masterId]) => flags.includes('slave') && masterId === master[0]);
     if (!replica) throw new Error(`no replica of the master on ${masterPort}`);

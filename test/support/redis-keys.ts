@@ -13,7 +13,10 @@ export async function connectTestRedis(config: AppConfig): Promise<TestRedis> {
     : new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
   connection.on('error', () => undefined);
   if (connection instanceof Redis) await connection.connect();
-  else await new Promise<void>((resolve, reject) => connection.once('ready', resolve).once('end', () => reject(new Error(`no node of ${config.REDIS_CLUSTER_NODES} answers`))));
+  else
+    await new Promise<void>((resolve, reject) =>
+      connection.once('ready', resolve).once('end', () => reject(new Error(`no node of ${config.REDIS_CLUSTER_NODES} answers`))),
+    );
   return connection;
 }
 

@@ -44,11 +44,15 @@ export const freePort = allocatePort;
 
 /** Waits until `GET {baseUrl}/health` answers 200. */
 export async function waitForHealthy(baseUrl: string, timeoutMs = 30_000): Promise<void> {
-  await eventually(async () => {
-    try {
-      return (await fetch(`${baseUrl}/health`)).status === 200;
-    } catch {
-      return false;
-    }
-  }, `${baseUrl}/health to answer 200`, timeoutMs);
+  await eventually(
+    async () => {
+      try {
+        return (await fetch(`${baseUrl}/health`)).status === 200;
+      } catch {
+        return false;
+      }
+    },
+    `${baseUrl}/health to answer 200`,
+    timeoutMs,
+  );
 }

@@ -14,7 +14,9 @@ async function ensureTemplate(run: string): Promise<string> {
     const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [template]);
     if (!rowCount) {
       await migrateDatabase(loadConfig({ DATABASE_URL: serverUrl(template), LOG_LEVEL: 'silent' }), MIGRATIONS);
-      await client.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [template]);
+      await client.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [
+        template,
+      ]);
     }
     await client.query('select pg_advisory_unlock(hashtext($1))', [template]);
     return template;

@@ -17,7 +17,13 @@ const PAGES = ['/', '/reset-password'];
  */
 export async function serveConsole(app: NestFastifyApplication): Promise<void> {
   // The Swagger UI registers @fastify/static too; only one of them may decorate the reply.
-  await app.register(fastifyStatic, { root: [COMPILED, STATIC], prefix: '/console/', decorateReply: false, index: false, cacheControl: false });
+  await app.register(fastifyStatic, {
+    root: [COMPILED, STATIC],
+    prefix: '/console/',
+    decorateReply: false,
+    index: false,
+    cacheControl: false,
+  });
   const fastify = app.getHttpAdapter().getInstance();
   for (const url of PAGES) {
     fastify.get(url, async (_request, reply) => {

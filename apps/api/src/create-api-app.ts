@@ -28,7 +28,10 @@ export async function createApiApp(config: AppConfig, options: ApiOptions = {}):
         .send(problem(status === 414 ? 'VALIDATION_FAILED' : 'NOT_FOUND', 'The request URL is not valid.', {}, status));
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   useSecurityHeaders(app);

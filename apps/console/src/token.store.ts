@@ -26,7 +26,10 @@ export const tokenStore = {
     }
   },
   write(tokens: Tokens): void {
-    sessionStorage.setItem(KEY, JSON.stringify({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, sessionId: tokens.sessionId }));
+    sessionStorage.setItem(
+      KEY,
+      JSON.stringify({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, sessionId: tokens.sessionId }),
+    );
   },
   clear(): void {
     sessionStorage.removeItem(KEY);

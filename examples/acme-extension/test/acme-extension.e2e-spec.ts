@@ -23,7 +23,11 @@ async function startMailApi(): Promise<{ server: Server; url: string; received: 
   const server = createServer((request, response) => {
     void read(request).then((text) => {
       const key = request.headers['idempotency-key'];
-      received.push({ authorization: request.headers.authorization, idempotencyKey: typeof key === 'string' ? key : undefined, body: JSON.parse(text) });
+      received.push({
+        authorization: request.headers.authorization,
+        idempotencyKey: typeof key === 'string' ? key : undefined,
+        body: JSON.parse(text),
+      });
       response.writeHead(202, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `msg-${received.length}` }));
     });
   });
@@ -58,7 +62,12 @@ describe('the ACME example extension', () => {
     const organization = await createOrganization(stack);
     const account = { email: 'wile@example.com', password: 'Roadrunner#2x9Kq' };
 
-    const refused = await stack.http().post(`/v1/organizations/${organization}/accounts`).set('authorization', adminAuth(stack)).send(account).expect(422);
+    const refused = await stack
+      .http()
+      .post(`/v1/organizations/${organization}/accounts`)
+      .set('authorization', adminAuth(stack))
+      .send(account)
+      .expect(422);
     expect(refused.body.violations).toEqual([{ code: 'ACME_PRODUCT_NAME', message: 'Do not use an ACME product name.' }]);
 
     const policy = await stack.http().get(`/v1/organizations/${organization}/password-policy`).expect(200);

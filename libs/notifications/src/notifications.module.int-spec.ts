@@ -25,10 +25,17 @@ class KeepingTransport extends MailTransport {
 }
 
 /** The mail worker as apps/worker wires it (platform, BullMQ, notifications), with the given options. */
-async function startWorker(config: AppConfig, options?: NotificationsOptions): Promise<{ app: INestApplicationContext; close: () => Promise<void> }> {
+async function startWorker(
+  config: AppConfig,
+  options?: NotificationsOptions,
+): Promise<{ app: INestApplicationContext; close: () => Promise<void> }> {
   const connection = createRedisConnection(config, 'worker');
   @Module({
-    imports: [PlatformModule.forRoot(config), BullModule.forRoot({ connection, prefix: config.redisPrefix }), NotificationsModule.forRoot(options)],
+    imports: [
+      PlatformModule.forRoot(config),
+      BullModule.forRoot({ connection, prefix: config.redisPrefix }),
+      NotificationsModule.forRoot(options),
+    ],
   })
   class TestWorkerModule {}
   const app = await NestFactory.createApplicationContext(TestWorkerModule, { logger: false, abortOnError: false });
@@ -61,12 +68,23 @@ describe('NotificationsModule.forRoot (real PostgreSQL, Redis and BullMQ)', () =
 
   /** Each worker on a queue prefix of its own, so no other worker takes its jobs; SMTP_URL unset, so the default would write files. */
   const configFor = (): AppConfig =>
-    loadConfig({ DATABASE_URL: databaseUrl, QUEUE_PREFIX: `lkt-${randomBytes(5).toString('hex')}`, LOG_LEVEL: 'silent', MAIL_DIR: mailDir });
+    loadConfig({
+      DATABASE_URL: databaseUrl,
+      QUEUE_PREFIX: `lkt-${randomBytes(5).toString('hex')}`,
+      LOG_LEVEL: 'silent',
+      MAIL_DIR: mailDir,
+    });
 
   /** Commits a job as a producer does and waits until the worker has settled it. */
-  async function deliver(app: INestApplicationContext, to: string): Promise<{ id: string; sentMail: { status: string; message_id: string } }> {
+  async function deliver(
+    app: INestApplicationContext,
+    to: string,
+  ): Promise<{ id: string; sentMail: { status: string; message_id: string } }> {
     const id = await commitMailJob(app, 'password-reset', linkJob(to));
-    await eventually(async () => (await app.get(QueueRegistry).get(MAIL_QUEUE).getJobState(id)) === 'completed', 'the mail job to complete');
+    await eventually(
+      async () => (await app.get(QueueRegistry).get(MAIL_QUEUE).getJobState(id)) === 'completed',
+      'the mail job to complete',
+    );
     const [sentMail] = await app
       .get(EntityManager)
       .fork()

@@ -35,7 +35,9 @@ function transportProvider(transport: NotificationsOptions['transport']): Provid
       useFactory: (config: AppConfig): MailTransport => (config.SMTP_URL ? new SmtpMailTransport(config) : new FileMailTransport(config)),
     };
   }
-  return typeof transport === 'function' ? { provide: MailTransport, useClass: transport } : { provide: MailTransport, useValue: transport };
+  return typeof transport === 'function'
+    ? { provide: MailTransport, useClass: transport }
+    : { provide: MailTransport, useValue: transport };
 }
 
 /**

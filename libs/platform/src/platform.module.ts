@@ -49,7 +49,19 @@ export class PlatformModule implements NestModule {
         OutboxRelay,
         OutboxSecrets,
       ],
-      exports: [AppConfig, Clock, UnitOfWork, AfterCommit, DomainEvents, RedisClient, InvalidationChannel, QueueRegistry, Outbox, OutboxRelay, OutboxSecrets],
+      exports: [
+        AppConfig,
+        Clock,
+        UnitOfWork,
+        AfterCommit,
+        DomainEvents,
+        RedisClient,
+        InvalidationChannel,
+        QueueRegistry,
+        Outbox,
+        OutboxRelay,
+        OutboxSecrets,
+      ],
     };
   }
 

@@ -45,7 +45,11 @@ export function apiTokensSection(): HTMLElement {
     'table',
     {},
     h('caption', { class: 'visually-hidden' }, 'Your API tokens'),
-    h('thead', {}, h('tr', {}, ...['Name', 'Starts with', 'Created', 'Expires', 'Last used', ''].map((title) => h('th', { scope: 'col' }, title)))),
+    h(
+      'thead',
+      {},
+      h('tr', {}, ...['Name', 'Starts with', 'Created', 'Expires', 'Last used', ''].map((title) => h('th', { scope: 'col' }, title))),
+    ),
     body,
   );
   void reload();
@@ -53,7 +57,11 @@ export function apiTokensSection(): HTMLElement {
     'section',
     { class: 'card' },
     h('h2', {}, 'API tokens'),
-    h('p', {}, 'Tokens let scripts and integrations call the API as you. Anyone holding one can act as you until it expires or is revoked.'),
+    h(
+      'p',
+      {},
+      'Tokens let scripts and integrations call the API as you. Anyone holding one can act as you until it expires or is revoked.',
+    ),
     createForm(notice, secretSlot, reload),
     secretSlot,
     notice.element,
@@ -62,11 +70,26 @@ export function apiTokensSection(): HTMLElement {
 }
 
 function createForm(notice: Notice, secretSlot: HTMLElement, reload: () => Promise<void>): HTMLFormElement {
-  const name = field({ label: 'Token name', name: 'tokenName', hint: 'What the token is for, for example "deploy script".', attributes: { maxlength: '100' } });
+  const name = field({
+    label: 'Token name',
+    name: 'tokenName',
+    hint: 'What the token is for, for example "deploy script".',
+    attributes: { maxlength: '100' },
+  });
   const expiryId = uniqueId('expiry');
-  const expiry = h('select', { id: expiryId, name: 'expiresInDays' }, ...EXPIRY_CHOICES.map(([value, label]) => h('option', { value }, label)));
+  const expiry = h(
+    'select',
+    { id: expiryId, name: 'expiresInDays' },
+    ...EXPIRY_CHOICES.map(([value, label]) => h('option', { value }, label)),
+  );
   const create = h('button', { type: 'submit' }, 'Create token');
-  const form = h('form', { novalidate: true, class: 'inline-form' }, name.element, h('div', { class: 'field' }, h('label', { for: expiryId }, 'Expires after'), expiry), create);
+  const form = h(
+    'form',
+    { novalidate: true, class: 'inline-form' },
+    name.element,
+    h('div', { class: 'field' }, h('label', { for: expiryId }, 'Expires after'), expiry),
+    create,
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     markInvalid(name.input, !name.input.value.trim());

@@ -15,7 +15,14 @@ export function changePasswordSection(me: Me): HTMLElement {
   const fields = newPasswordFields(organizationName(me), () => me.email);
   void fields.rules.load();
   const change = h('button', { type: 'submit' }, 'Change');
-  const form = h('form', { novalidate: true, 'aria-labelledby': 'change-password-title' }, current.element, ...fields.elements, notice.element, change);
+  const form = h(
+    'form',
+    { novalidate: true, 'aria-labelledby': 'change-password-title' },
+    current.element,
+    ...fields.elements,
+    notice.element,
+    change,
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     markInvalid(current.input, !current.input.value);
@@ -26,7 +33,10 @@ export function changePasswordSection(me: Me): HTMLElement {
     const expireSessionsAndTokens = fields.expire.checked;
     void busy(change, async () => {
       try {
-        await api('POST', '/v1/me/password', { auth: true, body: { currentPassword: current.input.value, newPassword, expireSessionsAndTokens } });
+        await api('POST', '/v1/me/password', {
+          auth: true,
+          body: { currentPassword: current.input.value, newPassword, expireSessionsAndTokens },
+        });
         const expired = expireSessionsAndTokens ? ' Every other session and every token, API tokens included, has been expired.' : '';
         leave({ kind: 'success', text: `Your password has been changed.${expired} Sign in again with your new password.` });
       } catch (error) {
@@ -36,7 +46,10 @@ export function changePasswordSection(me: Me): HTMLElement {
           return notice.show('error', 'The current password is not correct. Wrong entries here count towards locking the account.');
         }
         if (isCode(error, 'PASSWORD_RESET_REQUIRED')) {
-          return leave({ kind: 'error', text: 'Too many wrong passwords: the account is locked until its password is reset. A reset link has been sent by e-mail.' });
+          return leave({
+            kind: 'error',
+            text: 'Too many wrong passwords: the account is locked until its password is reset. A reset link has been sent by e-mail.',
+          });
         }
         if (isCode(error, 'PASSWORD_POLICY_VIOLATION')) {
           fields.rules.showViolations(error.violations);

@@ -51,7 +51,9 @@ export function newPasswordFields(organization: string | null, email: () => stri
 /** The sentence shown when the server refuses a password, naming every broken rule. */
 export function violationText(violations: Array<{ message: string }>): string {
   const list = violations.map((violation) => violation.message).join(' ');
-  return violations.length === 1 ? `The new password breaks a rule: ${list}` : `The new password breaks ${violations.length} rules: ${list}`;
+  return violations.length === 1
+    ? `The new password breaks a rule: ${list}`
+    : `The new password breaks ${violations.length} rules: ${list}`;
 }
 
 export function mismatchNotice(): string {

@@ -37,7 +37,11 @@ export function resetPasswordScreen(): HTMLElement {
       (verified) => showForm(view.element, token, verified),
       (error) =>
         isCode(error, 'RESET_TOKEN_INVALID')
-          ? unusable(view.element, view.heading, 'This reset link has expired or has already been used. Reset links work once, for a limited time.')
+          ? unusable(
+              view.element,
+              view.heading,
+              'This reset link has expired or has already been used. Reset links work once, for a limited time.',
+            )
           : unusable(view.element, view.heading, describeError(error), true),
     );
   }
@@ -47,16 +51,22 @@ export function resetPasswordScreen(): HTMLElement {
 function showForm(element: HTMLElement, token: string, verified: Verified): void {
   const notice = new Notice();
   const known = verified.organization ?? consoleState.organization ?? organizationMemory.read();
-  const organization = known ? null : field({ label: 'Organization name', name: 'organization', autocomplete: 'organization', hint: 'Needed to show your organization\'s password rules.' });
+  const organization = known
+    ? null
+    : field({
+        label: 'Organization name',
+        name: 'organization',
+        autocomplete: 'organization',
+        hint: "Needed to show your organization's password rules.",
+      });
   const fields = newPasswordFields(known, () => undefined);
   organization?.input.addEventListener('change', () => void fields.rules.load(organization.input.value.trim().toLowerCase()));
   const submit = h('button', { type: 'submit' }, 'Reset password');
   const form = h('form', { novalidate: true }, organization?.element ?? null, ...fields.elements, notice.element, submit);
   const expires = new Date(verified.expiresAt);
-  element.querySelector('[aria-busy]')!.replaceWith(
-    h('p', {}, 'Account: ', h('strong', {}, verified.email), `. This link expires at ${expires.toLocaleTimeString()}.`),
-    form,
-  );
+  element
+    .querySelector('[aria-busy]')!
+    .replaceWith(h('p', {}, 'Account: ', h('strong', {}, verified.email), `. This link expires at ${expires.toLocaleTimeString()}.`), form);
   void fields.rules.load();
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -80,7 +90,8 @@ function showForm(element: HTMLElement, token: string, verified: Verified): void
           fields.rules.showViolations(error.violations);
           return fields.refuse(notice, violationText(error.violations));
         }
-        if (isCode(error, 'RESET_TOKEN_INVALID')) return unusable(element, element.querySelector('h1')!, 'This reset link has expired or has already been used.');
+        if (isCode(error, 'RESET_TOKEN_INVALID'))
+          return unusable(element, element.querySelector('h1')!, 'This reset link has expired or has already been used.');
         notice.show('error', describeError(error));
       }
     });

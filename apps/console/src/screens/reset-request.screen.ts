@@ -19,17 +19,36 @@ export function resetRequestScreen(): HTMLElement {
     autocomplete: 'organization',
     value: consoleState.organization ?? organizationMemory.read() ?? '',
   });
-  const email = field({ label: 'E-mail', name: 'email', type: 'email', autocomplete: 'username', value: consoleState.email, hint: 'The e-mail of your cloud account.' });
+  const email = field({
+    label: 'E-mail',
+    name: 'email',
+    type: 'email',
+    autocomplete: 'username',
+    value: consoleState.email,
+    hint: 'The e-mail of your cloud account.',
+  });
   const send = h('button', { type: 'submit' }, 'Send password reset e-mail');
   const back = backToSignIn();
-  const form = h('form', { novalidate: true }, organization.element, email.element, notice.element, h('div', { class: 'buttons' }, send, back));
-  const view = screen('Reset password', h('p', {}, 'Enter the e-mail of your account. We will send you a link to choose a new password.'), form);
+  const form = h(
+    'form',
+    { novalidate: true },
+    organization.element,
+    email.element,
+    notice.element,
+    h('div', { class: 'buttons' }, send, back),
+  );
+  const view = screen(
+    'Reset password',
+    h('p', {}, 'Enter the e-mail of your account. We will send you a link to choose a new password.'),
+    form,
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const body = { organization: organization.input.value.trim().toLowerCase(), email: email.input.value.trim() };
     markInvalid(organization.input, !body.organization);
     markInvalid(email.input, !body.email.includes('@'));
-    if (!body.organization || !body.email.includes('@')) return notice.show('error', 'Enter the organization name and the e-mail of your account.');
+    if (!body.organization || !body.email.includes('@'))
+      return notice.show('error', 'Enter the organization name and the e-mail of your account.');
     void busy(send, async () => {
       try {
         await api('POST', '/v1/password-resets', { body });
@@ -54,7 +73,11 @@ function showSent(element: HTMLElement, heading: HTMLHeadingElement, email: stri
       'div',
       { role: 'status' },
       h('p', {}, `If an account with the e-mail ${email} exists in this organization, we have sent it a password reset e-mail.`),
-      h('p', {}, 'Open the link in that e-mail to choose a new password. The link works once and expires after a while. If nothing arrives within a few minutes, check your spam folder or ask again.'),
+      h(
+        'p',
+        {},
+        'Open the link in that e-mail to choose a new password. The link works once and expires after a while. If nothing arrives within a few minutes, check your spam folder or ask again.',
+      ),
     ),
     h('p', {}, backToSignIn()),
   );

@@ -27,7 +27,14 @@ export function sessionsSection(): HTMLElement {
     h('thead', {}, h('tr', {}, ...['Device', 'Address', 'Signed in', 'Last active', ''].map((title) => h('th', { scope: 'col' }, title)))),
     body,
   );
-  const section = h('section', { class: 'card' }, h('h2', {}, 'Sessions'), h('p', {}, 'Where your account is signed in.'), notice.element, table);
+  const section = h(
+    'section',
+    { class: 'card' },
+    h('h2', {}, 'Sessions'),
+    h('p', {}, 'Where your account is signed in.'),
+    notice.element,
+    table,
+  );
   const reload = async (): Promise<void> => {
     try {
       const sessions = await api<SessionRow[]>('GET', '/v1/me/sessions', { auth: true });
@@ -44,18 +51,24 @@ export function sessionsSection(): HTMLElement {
 function row(session: SessionRow, notice: Notice, reload: () => Promise<void>): HTMLTableRowElement {
   const current = session.current ?? session.id === tokenStore.read()?.sessionId;
   const device = deviceName(session.userAgent);
-  const end = h('button', { type: 'button', class: 'secondary', 'aria-label': `End session: ${device}${current ? ' (this session)' : ''}` }, 'End session');
-  end.addEventListener('click', () =>
-    void busy(end, async () => {
-      if (current) return signOut();
-      try {
-        await api('DELETE', `/v1/me/sessions/${encodeURIComponent(session.id)}`, { auth: true });
-        notice.show('success', 'The session has ended.');
-        await reload();
-      } catch (error) {
-        notice.show('error', describeError(error));
-      }
-    }),
+  const end = h(
+    'button',
+    { type: 'button', class: 'secondary', 'aria-label': `End session: ${device}${current ? ' (this session)' : ''}` },
+    'End session',
+  );
+  end.addEventListener(
+    'click',
+    () =>
+      void busy(end, async () => {
+        if (current) return signOut();
+        try {
+          await api('DELETE', `/v1/me/sessions/${encodeURIComponent(session.id)}`, { auth: true });
+          notice.show('success', 'The session has ended.');
+          await reload();
+        } catch (error) {
+          notice.show('error', describeError(error));
+        }
+      }),
   );
   return h(
     'tr',

@@ -12,7 +12,9 @@ const ORGANIZATION_NAME = /^[a-z0-9-]{3,63}$/;
 
 /** Sign-in in two steps, as the console's users know it: the organization, then e-mail and password. */
 export function signInScreen(): HTMLElement {
-  return consoleState.signInStep === 'credentials' && consoleState.organization ? credentialsStep(consoleState.organization) : organizationStep();
+  return consoleState.signInStep === 'credentials' && consoleState.organization
+    ? credentialsStep(consoleState.organization)
+    : organizationStep();
 }
 
 function organizationStep(): HTMLElement {
@@ -52,7 +54,14 @@ function credentialsStep(organization: string): HTMLElement {
   });
   const reset = h('button', { type: 'button', class: 'secondary' }, 'Reset password');
   reset.addEventListener('click', () => goToReset(email.input.value));
-  const form = h('form', { novalidate: true }, email.element, password.element, notice.element, h('div', { class: 'buttons' }, signIn, reset));
+  const form = h(
+    'form',
+    { novalidate: true },
+    email.element,
+    password.element,
+    notice.element,
+    h('div', { class: 'buttons' }, signIn, reset),
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (!email.input.value.trim() || !password.input.value) return notice.show('error', 'Enter your e-mail and your password.');
@@ -74,7 +83,10 @@ function credentialsStep(organization: string): HTMLElement {
 
 function showSignInError(notice: Notice, error: unknown, reset: () => void): void {
   if (isCode(error, 'INVALID_CREDENTIALS')) {
-    return notice.show('error', 'The organization name, e-mail or password is not correct. After 5 wrong passwords in a row the account is locked until its password is reset.');
+    return notice.show(
+      'error',
+      'The organization name, e-mail or password is not correct. After 5 wrong passwords in a row the account is locked until its password is reset.',
+    );
   }
   if (isCode(error, 'PASSWORD_RESET_REQUIRED')) {
     const button = h('button', { type: 'button' }, 'Reset password');

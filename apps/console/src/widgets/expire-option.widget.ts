@@ -12,8 +12,17 @@ export function expireOption(): { element: HTMLElement; checkbox: HTMLInputEleme
     h(
       'div',
       { id: warningId, class: 'warning' },
-      h('p', {}, h('strong', {}, 'This action cannot be undone. '), 'You are signed out of every device, and every access token and every API token issued before the change stops working at once.'),
-      h('p', {}, 'Integrations with external services that use API tokens will stop until you give them new tokens. Use this option only when necessary, for example when you suspect that the account has been compromised.'),
+      h(
+        'p',
+        {},
+        h('strong', {}, 'This action cannot be undone. '),
+        'You are signed out of every device, and every access token and every API token issued before the change stops working at once.',
+      ),
+      h(
+        'p',
+        {},
+        'Integrations with external services that use API tokens will stop until you give them new tokens. Use this option only when necessary, for example when you suspect that the account has been compromised.',
+      ),
     ),
   );
   return { element, checkbox };

@@ -26,7 +26,13 @@ export function field(options: FieldOptions): { element: HTMLElement; input: HTM
     ...options.attributes,
   });
   if (options.value) input.value = options.value;
-  const element = h('div', { class: 'field' }, h('label', { for: id }, options.label), options.hint ? h('p', { id: hintId, class: 'hint' }, options.hint) : null, input);
+  const element = h(
+    'div',
+    { class: 'field' },
+    h('label', { for: id }, options.label),
+    options.hint ? h('p', { id: hintId, class: 'hint' }, options.hint) : null,
+    input,
+  );
   return { element, input };
 }
 

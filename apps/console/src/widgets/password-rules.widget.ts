@@ -41,7 +41,13 @@ export class PasswordRules {
     private organization: string | null,
     private readonly email: () => string | undefined,
   ) {
-    this.element = h('section', { class: 'rules-box', 'aria-label': 'Password rules' }, h('h3', {}, 'Password rules'), this.list, this.summary);
+    this.element = h(
+      'section',
+      { class: 'rules-box', 'aria-label': 'Password rules' },
+      h('h3', {}, 'Password rules'),
+      this.list,
+      this.summary,
+    );
   }
 
   /** The organization whose rules were last loaded: it exists, as typed. */
@@ -77,7 +83,8 @@ export class PasswordRules {
   /** Shows the server's verdict on a submitted password (including REUSED). */
   showViolations(violations: Violation[]): void {
     const broken = new Set(violations.map((violation) => violation.code));
-    for (const [code, item] of this.items) this.mark(item, broken.has(code) ? 'broken' : CHECKED_ON_SUBMIT.has(code) ? 'met' : item.dataset.state as RuleState);
+    for (const [code, item] of this.items)
+      this.mark(item, broken.has(code) ? 'broken' : CHECKED_ON_SUBMIT.has(code) ? 'met' : (item.dataset.state as RuleState));
     this.summarize(violations);
   }
 
@@ -95,7 +102,8 @@ export class PasswordRules {
       const result = await api<CheckResult>('POST', '/v1/password-policy/check', { body, signal: controller.signal });
       if (controller.signal.aborted) return;
       const broken = new Set(result.violations.map((violation) => violation.code));
-      for (const [code, item] of this.items) this.mark(item, CHECKED_ON_SUBMIT.has(code) ? 'on-submit' : broken.has(code) ? 'broken' : 'met');
+      for (const [code, item] of this.items)
+        this.mark(item, CHECKED_ON_SUBMIT.has(code) ? 'on-submit' : broken.has(code) ? 'broken' : 'met');
       this.summarize(result.violations);
     } catch (error) {
       if (controller.signal.aborted) return;
@@ -107,11 +115,20 @@ export class PasswordRules {
   }
 
   private summarize(violations: Violation[]): void {
-    this.summary.textContent = violations.length === 0 ? 'The password meets every rule checked so far.' : `Not met yet: ${violations.map((v) => v.message).join(' ')}`;
+    this.summary.textContent =
+      violations.length === 0
+        ? 'The password meets every rule checked so far.'
+        : `Not met yet: ${violations.map((v) => v.message).join(' ')}`;
   }
 
   private item(code: string, description: string): HTMLLIElement {
-    const item = h('li', { 'data-rule': code }, h('span', { class: 'rule-mark', 'aria-hidden': 'true' }), h('span', {}, description), h('span', { class: 'rule-state' }));
+    const item = h(
+      'li',
+      { 'data-rule': code },
+      h('span', { class: 'rule-mark', 'aria-hidden': 'true' }),
+      h('span', {}, description),
+      h('span', { class: 'rule-state' }),
+    );
     this.mark(item, CHECKED_ON_SUBMIT.has(code) ? 'on-submit' : 'pending');
     return item;
   }

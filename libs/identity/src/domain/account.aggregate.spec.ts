@@ -1,13 +1,31 @@
 import { Account } from './account.aggregate.js';
 import { InvalidCredentialsError, PasswordResetRequiredError } from './identity.errors.js';
-import { AccountCreated, AccountLocked, AccountResetRequired, CredentialsExpired, PasswordChanged, PasswordReset, ResetRequested, SignedIn, SignInFailed } from './identity.events.js';
+import {
+  AccountCreated,
+  AccountLocked,
+  AccountResetRequired,
+  CredentialsExpired,
+  PasswordChanged,
+  PasswordReset,
+  ResetRequested,
+  SignedIn,
+  SignInFailed,
+} from './identity.events.js';
 import { type NewPassword, PasswordHistory } from './password-history.vo.js';
 
 const now = new Date('2026-11-26T12:00:00Z');
 const origin = { clientIp: '203.0.113.9', userAgent: 'jest' };
 const attempt = { via: 'sign-in' as const, origin, now };
 const active = (): Account => {
-  const account = Account.register({ id: 'a1', organizationId: 'o1', email: ' Jane.Doe@Example.COM ', locale: 'en', passwordHash: 'h0', now, origin });
+  const account = Account.register({
+    id: 'a1',
+    organizationId: 'o1',
+    email: ' Jane.Doe@Example.COM ',
+    locale: 'en',
+    passwordHash: 'h0',
+    now,
+    origin,
+  });
   account.pullEvents();
   return account;
 };
@@ -23,7 +41,15 @@ describe('Account', () => {
   });
 
   it('starts as password reset required without a password, and records that it was created (invited)', () => {
-    const account = Account.register({ id: 'a1', organizationId: 'o1', email: 'x@example.com', locale: 'ko', passwordHash: null, now, origin });
+    const account = Account.register({
+      id: 'a1',
+      organizationId: 'o1',
+      email: 'x@example.com',
+      locale: 'ko',
+      passwordHash: null,
+      now,
+      origin,
+    });
     expect(account.requiresReset()).toBe(true);
     expect(() => account.assertMaySignIn()).toThrow(PasswordResetRequiredError);
     expect(account.pullEvents()).toEqual([new AccountCreated('a1', 'o1', true, origin, now)]);
@@ -73,7 +99,8 @@ describe('Account', () => {
     const account = active();
     let history = PasswordHistory.of([]);
     const change = { sessionId: 's1', expireSessionsAndTokens: false, origin, now };
-    for (const hash of ['h1', 'h2', 'h3', 'h4', 'h5']) history = account.changePassword(account.passwordHash!, newPassword(hash, history), change);
+    for (const hash of ['h1', 'h2', 'h3', 'h4', 'h5'])
+      history = account.changePassword(account.passwordHash!, newPassword(hash, history), change);
     expect(account.passwordHash).toBe('h5');
     expect(history.withCurrent(account.passwordHash)).toEqual(['h5', 'h4', 'h3', 'h2']);
     expect(account.changePassword('h5', newPassword('h6', history, 0), change).previousHashes).toEqual([]);
@@ -84,7 +111,10 @@ describe('Account', () => {
     account.changePassword('h0', newPassword('h1'), { sessionId: 's1', expireSessionsAndTokens: false, origin, now });
     expect(account.pullEvents()).toEqual([new PasswordChanged('a1', 'o1', 's1', false, origin, now)]);
     account.changePassword('h1', newPassword('h2'), { sessionId: 's1', expireSessionsAndTokens: true, origin, now });
-    expect(account.pullEvents()).toEqual([new PasswordChanged('a1', 'o1', 's1', true, origin, now), new CredentialsExpired('a1', 'o1', { by: 'owner', via: 'password-change' }, origin, now)]);
+    expect(account.pullEvents()).toEqual([
+      new PasswordChanged('a1', 'o1', 's1', true, origin, now),
+      new CredentialsExpired('a1', 'o1', { by: 'owner', via: 'password-change' }, origin, now),
+    ]);
     expect(JSON.stringify(account.pullEvents())).not.toMatch(/h1|h2/);
   });
 
@@ -92,7 +122,10 @@ describe('Account', () => {
     const account = active();
     account.resetPassword(newPassword('h1'), { via: 'invitation', expireSessionsAndTokens: true, origin, now });
     const events = account.pullEvents();
-    expect(events).toEqual([new PasswordReset('a1', 'o1', 'invitation', true, origin, now), new CredentialsExpired('a1', 'o1', { by: 'owner', via: 'password-reset' }, origin, now)]);
+    expect(events).toEqual([
+      new PasswordReset('a1', 'o1', 'invitation', true, origin, now),
+      new CredentialsExpired('a1', 'o1', { by: 'owner', via: 'password-reset' }, origin, now),
+    ]);
     expect(JSON.stringify(events)).not.toContain('h1');
     account.requireReset(origin, now);
     account.expireCredentials(origin, now);
@@ -107,9 +140,21 @@ describe('Account', () => {
   it('leaves the locked state only through a reset, which also clears the count', () => {
     const account = active();
     for (let i = 0; i < 5; i++) account.recordFailedSignIn(5, attempt);
-    expect(() => account.changePassword('h0', newPassword('h1'), { sessionId: 's1', expireSessionsAndTokens: false, origin, now })).toThrow(PasswordResetRequiredError);
-    account.resetPassword(newPassword('h1'), { via: 'account-locked', expireSessionsAndTokens: false, origin, now: new Date(now.getTime() + 1000) });
-    expect(account).toMatchObject({ status: 'active', failedSignIns: 0, passwordHash: 'h1', passwordChangedAt: new Date(now.getTime() + 1000) });
+    expect(() => account.changePassword('h0', newPassword('h1'), { sessionId: 's1', expireSessionsAndTokens: false, origin, now })).toThrow(
+      PasswordResetRequiredError,
+    );
+    account.resetPassword(newPassword('h1'), {
+      via: 'account-locked',
+      expireSessionsAndTokens: false,
+      origin,
+      now: new Date(now.getTime() + 1000),
+    });
+    expect(account).toMatchObject({
+      status: 'active',
+      failedSignIns: 0,
+      passwordHash: 'h1',
+      passwordChangedAt: new Date(now.getTime() + 1000),
+    });
   });
 
   it('still has the verified hash only until a reset, a change or a lockout lands', () => {
@@ -117,7 +162,9 @@ describe('Account', () => {
     expect(() => account.assertStillHasHash('h0')).not.toThrow();
     account.resetPassword(newPassword('h1'), { via: 'reset', expireSessionsAndTokens: false, origin, now });
     expect(() => account.assertStillHasHash('h0')).toThrow(InvalidCredentialsError);
-    expect(() => account.changePassword('h0', newPassword('h2'), { sessionId: 's1', expireSessionsAndTokens: false, origin, now })).toThrow(InvalidCredentialsError);
+    expect(() => account.changePassword('h0', newPassword('h2'), { sessionId: 's1', expireSessionsAndTokens: false, origin, now })).toThrow(
+      InvalidCredentialsError,
+    );
     account.requireReset(origin, now);
     expect(() => account.assertStillHasHash('h1')).toThrow(PasswordResetRequiredError);
   });

@@ -43,10 +43,29 @@ export class Account extends AggregateRoot {
   }
 
   /** Without a password the account waits for its owner to set one through the invitation link. */
-  static register(input: { id: string; organizationId: string; email: string; locale: AccountLocale; passwordHash: string | null; now: Date; origin: RequestOrigin }): Account {
+  static register(input: {
+    id: string;
+    organizationId: string;
+    email: string;
+    locale: AccountLocale;
+    passwordHash: string | null;
+    now: Date;
+    origin: RequestOrigin;
+  }): Account {
     const { id, organizationId, email, locale, passwordHash, now, origin } = input;
     const status: AccountStatus = passwordHash === null ? 'password_reset_required' : 'active';
-    const account = new Account(id, organizationId, email.trim(), normalizeEmail(email), locale, passwordHash, status, 0, passwordHash ? now : null, now);
+    const account = new Account(
+      id,
+      organizationId,
+      email.trim(),
+      normalizeEmail(email),
+      locale,
+      passwordHash,
+      status,
+      0,
+      passwordHash ? now : null,
+      now,
+    );
     account.record(new AccountCreated(id, organizationId, passwordHash === null, origin, now));
     return account;
   }
@@ -63,7 +82,10 @@ export class Account extends AggregateRoot {
    * Called on the row the repository locked for this transaction, so concurrent failures
    * are counted one after another and exactly one of them reaches the threshold.
    */
-  recordFailedSignIn(lockoutThreshold: number, attempt: { via: 'sign-in' | 'password-change'; origin: RequestOrigin; now: Date }): FailedEntryOutcome {
+  recordFailedSignIn(
+    lockoutThreshold: number,
+    attempt: { via: 'sign-in' | 'password-change'; origin: RequestOrigin; now: Date },
+  ): FailedEntryOutcome {
     const next = countFailedEntry({ failedSignIns: this.failedSignIns, locked: this.requiresReset() }, lockoutThreshold);
     this.failedSignIns = next.failedSignIns;
     if (next.locked) this.status = 'password_reset_required';
@@ -125,7 +147,11 @@ export class Account extends AggregateRoot {
    * The owner's change, with the current password verified against `verifiedHash` (see assertStillHasHash).
    * Returns the history to store: the replaced hash joins it, trimmed to the policy's depth.
    */
-  changePassword(verifiedHash: string, password: NewPassword, change: { sessionId: string; expireSessionsAndTokens: boolean; origin: RequestOrigin; now: Date }): PasswordHistory {
+  changePassword(
+    verifiedHash: string,
+    password: NewPassword,
+    change: { sessionId: string; expireSessionsAndTokens: boolean; origin: RequestOrigin; now: Date },
+  ): PasswordHistory {
     this.assertStillHasHash(verifiedHash);
     const { sessionId, expireSessionsAndTokens: expire, origin, now } = change;
     const history = this.setPassword(password, now);
@@ -135,7 +161,10 @@ export class Account extends AggregateRoot {
   }
 
   /** A reset by e-mail is the one way out of *password reset required*. Returns the history to store. */
-  resetPassword(password: NewPassword, reset: { via: ResetTokenPurpose; expireSessionsAndTokens: boolean; origin: RequestOrigin; now: Date }): PasswordHistory {
+  resetPassword(
+    password: NewPassword,
+    reset: { via: ResetTokenPurpose; expireSessionsAndTokens: boolean; origin: RequestOrigin; now: Date },
+  ): PasswordHistory {
     const { via, expireSessionsAndTokens: expire, origin, now } = reset;
     const history = this.setPassword(password, now);
     this.record(new PasswordReset(this.id, this.organizationId, via, expire, origin, now));

@@ -45,7 +45,13 @@ export class PasswordPolicyUpdated implements DomainEvent {
 export class AccountCreated extends AccountEvent {
   readonly type = 'AccountCreated';
 
-  constructor(accountId: string, organizationId: string, readonly invited: boolean, origin: RequestOrigin, occurredAt: Date) {
+  constructor(
+    accountId: string,
+    organizationId: string,
+    readonly invited: boolean,
+    origin: RequestOrigin,
+    occurredAt: Date,
+  ) {
     super(accountId, organizationId, origin, occurredAt);
   }
 }
@@ -54,7 +60,14 @@ export class AccountCreated extends AccountEvent {
 export class SignedIn extends AccountEvent {
   readonly type = 'SignedIn';
 
-  constructor(accountId: string, organizationId: string, readonly sessionId: string, readonly hashUpgraded: boolean, origin: RequestOrigin, occurredAt: Date) {
+  constructor(
+    accountId: string,
+    organizationId: string,
+    readonly sessionId: string,
+    readonly hashUpgraded: boolean,
+    origin: RequestOrigin,
+    occurredAt: Date,
+  ) {
     super(accountId, organizationId, origin, occurredAt);
   }
 }
@@ -86,7 +99,14 @@ export class SignInFailed extends AccountEvent {
 export class AccountLocked extends AccountEvent {
   readonly type = 'AccountLocked';
 
-  constructor(accountId: string, organizationId: string, readonly failedSignIns: number, readonly lockoutThreshold: number, origin: RequestOrigin, occurredAt: Date) {
+  constructor(
+    accountId: string,
+    organizationId: string,
+    readonly failedSignIns: number,
+    readonly lockoutThreshold: number,
+    origin: RequestOrigin,
+    occurredAt: Date,
+  ) {
     super(accountId, organizationId, origin, occurredAt);
   }
 }
@@ -95,7 +115,13 @@ export class AccountLocked extends AccountEvent {
 export class ResetRequested extends AccountEvent {
   readonly type = 'ResetRequested';
 
-  constructor(accountId: string, organizationId: string, readonly sent: boolean, origin: RequestOrigin, occurredAt: Date) {
+  constructor(
+    accountId: string,
+    organizationId: string,
+    readonly sent: boolean,
+    origin: RequestOrigin,
+    occurredAt: Date,
+  ) {
     super(accountId, organizationId, origin, occurredAt);
   }
 }
@@ -112,7 +138,14 @@ export class AccountResetRequired extends AccountEvent {
 export class PasswordChanged extends AccountEvent {
   readonly type = 'PasswordChanged';
 
-  constructor(accountId: string, organizationId: string, readonly sessionId: string, readonly sessionsExpired: boolean, origin: RequestOrigin, occurredAt: Date) {
+  constructor(
+    accountId: string,
+    organizationId: string,
+    readonly sessionId: string,
+    readonly sessionsExpired: boolean,
+    origin: RequestOrigin,
+    occurredAt: Date,
+  ) {
     super(accountId, organizationId, origin, occurredAt);
   }
 }
@@ -124,7 +157,14 @@ export class PasswordChanged extends AccountEvent {
 export class PasswordReset extends AccountEvent {
   readonly type = 'PasswordReset';
 
-  constructor(accountId: string, organizationId: string, readonly via: ResetTokenPurpose, readonly sessionsExpired: boolean, origin: RequestOrigin, occurredAt: Date) {
+  constructor(
+    accountId: string,
+    organizationId: string,
+    readonly via: ResetTokenPurpose,
+    readonly sessionsExpired: boolean,
+    origin: RequestOrigin,
+    occurredAt: Date,
+  ) {
     super(accountId, organizationId, origin, occurredAt);
   }
 }
@@ -135,7 +175,13 @@ export type CredentialsExpiry = { by: 'owner'; via: 'password-change' | 'passwor
 export class CredentialsExpired extends AccountEvent {
   readonly type = 'CredentialsExpired';
 
-  constructor(accountId: string, organizationId: string, readonly expiry: CredentialsExpiry, origin: RequestOrigin, occurredAt: Date) {
+  constructor(
+    accountId: string,
+    organizationId: string,
+    readonly expiry: CredentialsExpiry,
+    origin: RequestOrigin,
+    occurredAt: Date,
+  ) {
     super(accountId, organizationId, origin, occurredAt);
   }
 }

@@ -28,7 +28,13 @@ export class Organization extends AggregateRoot {
   }
 
   /** An organization as stored (a read-only copy kept in memory, say); no validation, it was valid when saved. */
-  static restore(input: { id: string; name: string; displayName: string; policyOverrides: PasswordPolicyOverrides; createdAt: Date }): Organization {
+  static restore(input: {
+    id: string;
+    name: string;
+    displayName: string;
+    policyOverrides: PasswordPolicyOverrides;
+    createdAt: Date;
+  }): Organization {
     return new Organization(input.id, input.name, input.displayName, input.policyOverrides, input.createdAt);
   }
 

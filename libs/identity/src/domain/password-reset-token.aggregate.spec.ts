@@ -5,7 +5,8 @@ const now = new Date('2026-11-26T12:00:00Z');
 const later = (seconds: number): Date => new Date(now.getTime() + seconds * 1000);
 
 describe('PasswordResetToken', () => {
-  const issue = (): PasswordResetToken => PasswordResetToken.issue({ id: 't1', accountId: 'a1', tokenHash: 'h', purpose: 'reset', now, ttlSeconds: 1800 });
+  const issue = (): PasswordResetToken =>
+    PasswordResetToken.issue({ id: 't1', accountId: 'a1', tokenHash: 'h', purpose: 'reset', now, ttlSeconds: 1800 });
 
   it('expires after its time to live', () => {
     const token = issue();

@@ -15,7 +15,14 @@ export class PasswordResetToken {
     public usedAt: Date | null,
   ) {}
 
-  static issue(input: { id: string; accountId: string; tokenHash: string; purpose: ResetTokenPurpose; now: Date; ttlSeconds: number }): PasswordResetToken {
+  static issue(input: {
+    id: string;
+    accountId: string;
+    tokenHash: string;
+    purpose: ResetTokenPurpose;
+    now: Date;
+    ttlSeconds: number;
+  }): PasswordResetToken {
     const { id, accountId, tokenHash, purpose, now, ttlSeconds } = input;
     return new PasswordResetToken(id, accountId, tokenHash, purpose, now, new Date(now.getTime() + ttlSeconds * 1000), null);
   }

@@ -15,7 +15,10 @@ function problemsOf(name: string, data: unknown): string[] {
 
 describe('parseMailJob', () => {
   it.each(MAIL_JOB_NAMES)('accepts a %s job as the contract describes it', (name) => {
-    expect(parseMailJob(name, mailJobPayload(name))).toEqual({ name, payload: expect.objectContaining({ to: 'ada@example.com', locale: 'en' }) });
+    expect(parseMailJob(name, mailJobPayload(name))).toEqual({
+      name,
+      payload: expect.objectContaining({ to: 'ada@example.com', locale: 'en' }),
+    });
   });
 
   it('refuses an unknown job name', () => {
@@ -28,7 +31,10 @@ describe('parseMailJob', () => {
   });
 
   it('names every broken field, never its value', () => {
-    const problems = problemsOf('password-reset', mailJobPayload('password-reset', { to: 'a@b.c, d@e.f', link: 'javascript:alert(1)#token=secret', expiresAt: 'soon' }));
+    const problems = problemsOf(
+      'password-reset',
+      mailJobPayload('password-reset', { to: 'a@b.c, d@e.f', link: 'javascript:alert(1)#token=secret', expiresAt: 'soon' }),
+    );
     expect(problems).toEqual(['to must be one e-mail address', 'link must be an http(s) URL', 'expiresAt must be an ISO date-time']);
     expect(problems.join(' ')).not.toContain('secret');
   });
@@ -36,17 +42,19 @@ describe('parseMailJob', () => {
   it('recognises a settled job whose link was erased, and refuses to send it', () => {
     const { link: _link, ...rest } = mailJobPayload('invitation');
     const settled = { ...rest, erased: ['link'] };
-    expect([secretsErased(settled), secretsErased(mailJobPayload('invitation')), secretsErased({ erased: 'link' }), secretsErased(null)]).toEqual([
-      true,
-      false,
-      false,
-      false,
-    ]);
+    expect([
+      secretsErased(settled),
+      secretsErased(mailJobPayload('invitation')),
+      secretsErased({ erased: 'link' }),
+      secretsErased(null),
+    ]).toEqual([true, false, false, false]);
     expect(problemsOf('invitation', settled)).toEqual(['link was erased when the job was settled']);
   });
 
   it('requires sessionsExpired to be a boolean on the change e-mails', () => {
-    expect(problemsOf('password-changed', mailJobPayload('password-changed', { sessionsExpired: 'yes' }))).toEqual(['sessionsExpired must be a boolean']);
+    expect(problemsOf('password-changed', mailJobPayload('password-changed', { sessionsExpired: 'yes' }))).toEqual([
+      'sessionsExpired must be a boolean',
+    ]);
     expect(problemsOf('password-reset-completed', mailJobPayload('password-reset-completed', { occurredAt: undefined }))).toEqual([
       'occurredAt must be an ISO date-time',
     ]);

@@ -32,7 +32,8 @@ export function parseMailJob(name: string, data: unknown): MailJob {
   if (to && !EMAIL.test(to)) problems.push('to must be one e-mail address');
   const organizationName = text('organizationName', 200);
   const displayName = fields.organizationDisplayName;
-  if (displayName !== undefined && displayName !== null && typeof displayName !== 'string') problems.push('organizationDisplayName must be a string');
+  if (displayName !== undefined && displayName !== null && typeof displayName !== 'string')
+    problems.push('organizationDisplayName must be a string');
   const common = {
     to,
     locale: mailLocale(fields.locale),

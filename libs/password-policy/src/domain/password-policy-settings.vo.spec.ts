@@ -13,7 +13,13 @@ function failure(action: () => unknown): PolicySettingsInvalidError {
 
 describe('PasswordPolicySettings', () => {
   it('defaults to the documented policy (docs/api.md)', () => {
-    expect(DEFAULT_PASSWORD_POLICY.toJSON()).toEqual({ minLength: 9, maxLength: 30, historyDepth: 3, lockoutThreshold: 5, disabledRules: [] });
+    expect(DEFAULT_PASSWORD_POLICY.toJSON()).toEqual({
+      minLength: 9,
+      maxLength: 30,
+      historyDepth: 3,
+      lockoutThreshold: 5,
+      disabledRules: [],
+    });
   });
 
   it('accepts every value at the edge of the limits', () => {
@@ -77,12 +83,20 @@ describe('PasswordPolicySettings', () => {
   });
 
   it('refuses a list of disabled rules that is not a list of strings', () => {
-    expect(failure(() => PasswordPolicySettings.fromOverrides({ disabledRules: 'COMMON' as unknown as string[] })).field).toBe('disabledRules');
+    expect(failure(() => PasswordPolicySettings.fromOverrides({ disabledRules: 'COMMON' as unknown as string[] })).field).toBe(
+      'disabledRules',
+    );
     expect(failure(() => PasswordPolicySettings.fromOverrides({ disabledRules: [1] as unknown as string[] })).field).toBe('disabledRules');
   });
 
   it('reads back what it stored', () => {
-    const settings = PasswordPolicySettings.fromOverrides({ minLength: 12, maxLength: 64, historyDepth: 0, lockoutThreshold: 3, disabledRules: ['REPEATED'] });
+    const settings = PasswordPolicySettings.fromOverrides({
+      minLength: 12,
+      maxLength: 64,
+      historyDepth: 0,
+      lockoutThreshold: 3,
+      disabledRules: ['REPEATED'],
+    });
     const stored = JSON.parse(JSON.stringify(settings));
     expect(PasswordPolicySettings.fromOverrides(stored)).toEqual(settings);
   });

@@ -7,7 +7,11 @@ describe('password policy errors', () => {
     expect(refused).toMatchObject({ code: 'PASSWORD_POLICY_VIOLATION', name: 'PasswordPolicyViolationError', extensions: { violations } });
 
     const invalid = new PolicySettingsInvalidError([{ field: 'historyDepth', message: 'historyDepth must be an integer from 0 to 24.' }]);
-    expect(invalid).toMatchObject({ code: 'VALIDATION_FAILED', field: 'historyDepth', message: 'historyDepth must be an integer from 0 to 24.' });
+    expect(invalid).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'historyDepth',
+      message: 'historyDepth must be an integer from 0 to 24.',
+    });
     expect(invalid.extensions.errors).toEqual(invalid.errors);
   });
 });

@@ -55,7 +55,13 @@ describe('PasswordPolicy', () => {
   it('reports a common password beside the rules it breaks', () => {
     expect(codes(policy.evaluate({ password: 'sUMMER2024!X' }))).toEqual(['COMMON']);
     expect(codes(policy.evaluate({ password: 'SUMMER2024!X' }))).toEqual(['MISSING_LOWERCASE', 'COMMON']);
-    expect(codes(policy.evaluate({ password: '' }))).toEqual(['LENGTH', 'MISSING_UPPERCASE', 'MISSING_LOWERCASE', 'MISSING_DIGIT', 'MISSING_SPECIAL']);
+    expect(codes(policy.evaluate({ password: '' }))).toEqual([
+      'LENGTH',
+      'MISSING_UPPERCASE',
+      'MISSING_LOWERCASE',
+      'MISSING_DIGIT',
+      'MISSING_SPECIAL',
+    ]);
   });
 
   it('skips the rules an organization turned off', () => {
@@ -76,7 +82,13 @@ describe('PasswordPolicy', () => {
     const extended = new PasswordPolicy(DEFAULT_PASSWORD_POLICY, common, [new NoProductNamesRule()]);
 
     it('reports it alongside the built-in violations, after them', () => {
-      expect(codes(extended.evaluate({ password: 'latchkey' }))).toEqual(['LENGTH', 'MISSING_UPPERCASE', 'MISSING_DIGIT', 'MISSING_SPECIAL', 'NO_PRODUCT_NAMES']);
+      expect(codes(extended.evaluate({ password: 'latchkey' }))).toEqual([
+        'LENGTH',
+        'MISSING_UPPERCASE',
+        'MISSING_DIGIT',
+        'MISSING_SPECIAL',
+        'NO_PRODUCT_NAMES',
+      ]);
       expect(codes(extended.evaluate({ password: VALID }))).toEqual([]);
     });
 
@@ -86,7 +98,11 @@ describe('PasswordPolicy', () => {
     });
 
     it('lists it in the description', () => {
-      expect(extended.describe().rules.at(-2)).toEqual({ code: 'NO_PRODUCT_NAMES', enabled: true, description: 'Does not contain a company product name.' });
+      expect(extended.describe().rules.at(-2)).toEqual({
+        code: 'NO_PRODUCT_NAMES',
+        enabled: true,
+        description: 'Does not contain a company product name.',
+      });
     });
 
     it('refuses a rule whose code is already taken', () => {
@@ -102,7 +118,10 @@ describe('PasswordPolicy', () => {
     it('adds REUSED after the other violations', async () => {
       expect(codes(await policy.evaluateWithHistory({ password: 'Older1!xQ' }, history, new ListMatcher()))).toEqual(['REUSED']);
       const stricter = new PasswordPolicy(PasswordPolicySettings.fromOverrides({ minLength: 12 }), common);
-      expect(codes(await stricter.evaluateWithHistory({ password: 'Current!9x' }, history, new ListMatcher()))).toEqual(['LENGTH', 'REUSED']);
+      expect(codes(await stricter.evaluateWithHistory({ password: 'Current!9x' }, history, new ListMatcher()))).toEqual([
+        'LENGTH',
+        'REUSED',
+      ]);
     });
 
     it('adds nothing for a new password or an empty history', async () => {

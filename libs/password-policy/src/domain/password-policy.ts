@@ -65,7 +65,11 @@ export class PasswordPolicy {
   }
 
   /** `evaluate` plus REUSED; `historyHashes` lists the current password's hash first, then older ones. */
-  async evaluateWithHistory(candidate: PasswordCandidate, historyHashes: readonly string[], matcher: PasswordHistoryMatcher): Promise<PolicyViolation[]> {
+  async evaluateWithHistory(
+    candidate: PasswordCandidate,
+    historyHashes: readonly string[],
+    matcher: PasswordHistoryMatcher,
+  ): Promise<PolicyViolation[]> {
     const violations = this.evaluate(candidate);
     const reused = await REUSED.check(candidate.password, historyHashes, this.settings, matcher);
     if (reused !== null) violations.push(reused);

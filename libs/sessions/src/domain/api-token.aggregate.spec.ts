@@ -5,7 +5,17 @@ const days = (n: number) => new Date(t0.getTime() + n * 86_400_000);
 const secret = 'lk_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
 
 function create(expiresInDays: number | null): ApiToken {
-  return ApiToken.create({ id: 't-1', accountId: 'a-1', organizationId: 'o-1', name: 'ci', token: secret, secretHash: 'h', now: t0, expiresInDays, credentialVersion: 1 });
+  return ApiToken.create({
+    id: 't-1',
+    accountId: 'a-1',
+    organizationId: 'o-1',
+    name: 'ci',
+    token: secret,
+    secretHash: 'h',
+    now: t0,
+    expiresInDays,
+    credentialVersion: 1,
+  });
 }
 
 describe('ApiToken', () => {
@@ -37,6 +47,18 @@ describe('ApiToken', () => {
   });
 
   it('refuses a secret without the lk_ prefix', () => {
-    expect(() => ApiToken.create({ id: 't', accountId: 'a', organizationId: 'o', name: 'x', token: 'abc', secretHash: 'h', now: t0, expiresInDays: null, credentialVersion: 1 })).toThrow();
+    expect(() =>
+      ApiToken.create({
+        id: 't',
+        accountId: 'a',
+        organizationId: 'o',
+        name: 'x',
+        token: 'abc',
+        secretHash: 'h',
+        now: t0,
+        expiresInDays: null,
+        credentialVersion: 1,
+      }),
+    ).toThrow();
   });
 });

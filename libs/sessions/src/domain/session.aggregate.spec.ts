@@ -27,7 +27,10 @@ describe('Session', () => {
     const session = openSession();
     const first = session.issueRefreshToken('rt-1', 'hash-1', t0);
     const rotation = session.rotate(first, { id: 'rt-2', tokenHash: 'hash-2' }, later(60));
-    expect(rotation).toEqual({ outcome: 'rotated', next: expect.objectContaining({ id: 'rt-2', tokenHash: 'hash-2', sessionId: 'session-1' }) });
+    expect(rotation).toEqual({
+      outcome: 'rotated',
+      next: expect.objectContaining({ id: 'rt-2', tokenHash: 'hash-2', sessionId: 'session-1' }),
+    });
     expect(first.isUsed()).toBe(true);
     expect(session.lastUsedAt).toEqual(later(60));
     expect(session.isActive(later(60))).toBe(true);

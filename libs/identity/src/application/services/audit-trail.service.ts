@@ -18,8 +18,24 @@ export class AuditTrail {
     private readonly clock: Clock,
   ) {}
 
-  async record(type: SecurityEventType, subject: { organizationId: string; accountId?: string | null }, origin: RequestOrigin, details: Record<string, unknown> = {}): Promise<void> {
+  async record(
+    type: SecurityEventType,
+    subject: { organizationId: string; accountId?: string | null },
+    origin: RequestOrigin,
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
     const { clientIp, userAgent } = origin;
-    await this.events.add(new SecurityEvent(uuidv7(), type, subject.organizationId, subject.accountId ?? null, this.clock.now(), clientIp, userAgent?.slice(0, 512) ?? null, details));
+    await this.events.add(
+      new SecurityEvent(
+        uuidv7(),
+        type,
+        subject.organizationId,
+        subject.accountId ?? null,
+        this.clock.now(),
+        clientIp,
+        userAgent?.slice(0, 512) ?? null,
+        details,
+      ),
+    );
   }
 }

@@ -17,7 +17,9 @@ describe('FailedEntries', () => {
     await kit.failedEntries.sendPendingNotice(account.id);
     await kit.deferred.settled();
     await kit.failedEntries.sendPendingNotice(account.id);
-    expect(kit.domainEvents.published.slice(5)).toEqual([new AccountLocked(account.id, organization.id, 5, 5, INTERNAL_ORIGIN, kit.clock.now())]);
+    expect(kit.domainEvents.published.slice(5)).toEqual([
+      new AccountLocked(account.id, organization.id, 5, 5, INTERNAL_ORIGIN, kit.clock.now()),
+    ]);
     expect(kit.outbox.jobs.map((job) => job.name)).toEqual(['account-locked']);
     expect(kit.eventTypes().slice(-1)).toEqual(['account.locked']);
   });

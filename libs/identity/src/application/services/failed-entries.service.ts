@@ -31,7 +31,12 @@ export class FailedEntries {
     private readonly clock: Clock,
   ) {}
 
-  async record(accountId: string, organization: Organization, origin: RequestOrigin, via: 'sign-in' | 'password-change'): Promise<FailedEntryOutcome> {
+  async record(
+    accountId: string,
+    organization: Organization,
+    origin: RequestOrigin,
+    via: 'sign-in' | 'password-change',
+  ): Promise<FailedEntryOutcome> {
     const { lockoutThreshold } = this.policies.settings(organization.policyOverrides);
     const counted = await this.unitOfWork.run(async () => {
       const account = await this.accounts.lock(accountId);
@@ -41,12 +46,18 @@ export class FailedEntries {
       await this.events.publishFrom(account);
       return { account, outcome };
     });
-    if (counted?.outcome === 'locked') this.deferred.defer('account lock notice', () => this.noticeLock(counted.account, origin, lockoutThreshold));
+    if (counted?.outcome === 'locked')
+      this.deferred.defer('account lock notice', () => this.noticeLock(counted.account, origin, lockoutThreshold));
     return counted?.outcome ?? 'already-locked';
   }
 
   /** The same statements as `record`, on the identity's own row; an unknown organization has no trail to write to. */
-  recordUnknown(organizationName: string, emailNormalized: string, organization: Organization | null, origin: RequestOrigin): Promise<FailedEntryOutcome> {
+  recordUnknown(
+    organizationName: string,
+    emailNormalized: string,
+    organization: Organization | null,
+    origin: RequestOrigin,
+  ): Promise<FailedEntryOutcome> {
     const { lockoutThreshold } = this.policies.settings(organization?.policyOverrides ?? {});
     return this.unitOfWork.run(async () => {
       const identity = await this.unknownIdentities.lock(organizationName, emailNormalized);
@@ -55,7 +66,12 @@ export class FailedEntries {
       if (organization) {
         // Only a well-formed address is kept: anything else in the e-mail field may be a password.
         const typed = isEmailAddress(emailNormalized) ? { email: emailNormalized } : { emailField: 'not-an-email-address' };
-        await this.audit.record('sign-in.failed', { organizationId: organization.id }, origin, { via: 'sign-in', reason: 'unknown-account', failedSignIns: identity.failedSignIns, ...typed });
+        await this.audit.record('sign-in.failed', { organizationId: organization.id }, origin, {
+          via: 'sign-in',
+          reason: 'unknown-account',
+          failedSignIns: identity.failedSignIns,
+          ...typed,
+        });
       }
       return outcome;
     });

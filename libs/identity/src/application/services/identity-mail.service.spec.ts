@@ -9,7 +9,10 @@ const organization = { name: 'acme', displayName: 'Acme Corp' } as Organization;
 describe('IdentityMail', () => {
   it('queues the job with the common fields of the contract and its own fields', () => {
     const outbox = new InMemoryMailOutbox();
-    new IdentityMail(outbox).queue('password-changed', account, organization, { occurredAt: '2026-11-26T03:05:00.000Z', sessionsExpired: true });
+    new IdentityMail(outbox).queue('password-changed', account, organization, {
+      occurredAt: '2026-11-26T03:05:00.000Z',
+      sessionsExpired: true,
+    });
     expect(outbox.jobs).toEqual([
       {
         name: 'password-changed',
@@ -37,7 +40,7 @@ describe('IdentityMail', () => {
       // @ts-expect-error a change e-mail carries no link
       mail.queue('password-changed', account, organization, { link: 'https://latchkey.test/', expiresAt: '2026-11-26T03:35:00.000Z' });
       // @ts-expect-error nor does it take one beside its own fields
-      mail.queue('password-changed', account, organization, { occurredAt: '2026-11-26T03:05:00.000Z', sessionsExpired: true, link: 'https://latchkey.test/' });
+      mail.queue('password-changed', account, organization, { occurredAt: '2026-11-26T03:05Z', sessionsExpired: true, link: 'x' });
       // @ts-expect-error sessionsExpired is a boolean
       mail.queue('password-reset-completed', account, organization, { occurredAt: '2026-11-26T03:05:00.000Z', sessionsExpired: 'yes' });
       // @ts-expect-error not a job of the mail queue

@@ -44,9 +44,17 @@ export class PasswordChecks {
     const hash = stored ? stored.passwordHash : null;
     const matches = hash === null ? (await this.hasher.verifyDummy(password), false) : await this.hasher.verify(hash, password);
     if (organization && stored && matches && hash !== null) {
-      return { accountId: stored.accountId, organization, verifiedHash: hash, rehashed: this.hasher.needsRehash(hash) ? await this.hasher.hash(password) : null };
+      return {
+        accountId: stored.accountId,
+        organization,
+        verifiedHash: hash,
+        rehashed: this.hasher.needsRehash(hash) ? await this.hasher.hash(password) : null,
+      };
     }
-    const outcome = organization && stored ? await this.failedEntries.record(stored.accountId, organization, origin, 'sign-in') : await this.failedEntries.recordUnknown(name, email, organization, origin);
+    const outcome =
+      organization && stored
+        ? await this.failedEntries.record(stored.accountId, organization, origin, 'sign-in')
+        : await this.failedEntries.recordUnknown(name, email, organization, origin);
     throw outcome === 'counted' ? new InvalidCredentialsError() : new PasswordResetRequiredError();
   }
 

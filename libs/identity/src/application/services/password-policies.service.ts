@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { CommonPasswordList, PasswordHistoryMatcher, PasswordPolicy, type PasswordPolicyOverrides, PasswordPolicySettings, PolicySettingsInvalidError } from '#libs/password-policy';
+import {
+  CommonPasswordList,
+  PasswordHistoryMatcher,
+  PasswordPolicy,
+  type PasswordPolicyOverrides,
+  PasswordPolicySettings,
+  PolicySettingsInvalidError,
+} from '#libs/password-policy';
 import { ValidationFailedError } from '#libs/building-blocks';
 import type { Account } from '../../domain/account.aggregate.js';
 import { PasswordPolicyViolatedError } from '../../domain/identity.errors.js';
@@ -19,9 +26,13 @@ export class PasswordPolicies {
   /** Validates overrides against the limits of docs/api.md#password-policy; a failing field answers 400 VALIDATION_FAILED naming it. */
   settings(overrides: PasswordPolicyOverrides): PasswordPolicySettings {
     try {
-      return PasswordPolicySettings.fromOverrides(overrides, this.extraRules.all().map((rule) => rule.code));
+      return PasswordPolicySettings.fromOverrides(
+        overrides,
+        this.extraRules.all().map((rule) => rule.code),
+      );
     } catch (error) {
-      if (error instanceof PolicySettingsInvalidError) throw new ValidationFailedError('The password policy is not valid.', [...error.errors]);
+      if (error instanceof PolicySettingsInvalidError)
+        throw new ValidationFailedError('The password policy is not valid.', [...error.errors]);
       throw error;
     }
   }

@@ -31,7 +31,10 @@ export class ResetLinks {
 
   async send(account: Account, organization: Organization, purpose: ResetTokenPurpose, now: Date): Promise<void> {
     const { secret, hash } = this.secrets.generate();
-    const ttlSeconds = purpose === 'invitation' ? Math.max(INVITATION_TTL_SECONDS, this.config.RESET_TOKEN_TTL_SECONDS) : this.config.RESET_TOKEN_TTL_SECONDS;
+    const ttlSeconds =
+      purpose === 'invitation'
+        ? Math.max(INVITATION_TTL_SECONDS, this.config.RESET_TOKEN_TTL_SECONDS)
+        : this.config.RESET_TOKEN_TTL_SECONDS;
     const token = PasswordResetToken.issue({ id: randomUUID(), accountId: account.id, tokenHash: hash, purpose, now, ttlSeconds });
     await this.tokens.add(token);
     // The secret travels in the fragment: browsers send it neither to servers nor in Referer headers.

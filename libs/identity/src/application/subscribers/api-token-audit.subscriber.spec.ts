@@ -11,7 +11,16 @@ describe('ApiTokenAuditSubscriber', () => {
     const subscriber = new ApiTokenAuditSubscriber(kit.audit);
     await subscriber.handle(new ApiTokenCreated('t1', 'a1', 'o1', 'ci', origin, now));
     await subscriber.handle(new ApiTokenRevoked('t1', 'a1', 'o1', origin, now));
-    expect(kit.events.items.map(({ type, organizationId, accountId, clientIp, userAgent, details }) => ({ type, organizationId, accountId, clientIp, userAgent, details }))).toEqual([
+    expect(
+      kit.events.items.map(({ type, organizationId, accountId, clientIp, userAgent, details }) => ({
+        type,
+        organizationId,
+        accountId,
+        clientIp,
+        userAgent,
+        details,
+      })),
+    ).toEqual([
       { type: 'api-token.created', organizationId: 'o1', accountId: 'a1', ...origin, details: { apiTokenId: 't1', name: 'ci' } },
       { type: 'api-token.revoked', organizationId: 'o1', accountId: 'a1', ...origin, details: { apiTokenId: 't1' } },
     ]);

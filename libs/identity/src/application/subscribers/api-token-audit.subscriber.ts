@@ -12,7 +12,8 @@ export class ApiTokenAuditSubscriber implements DomainEventSubscriber<ApiTokenCr
 
   async handle(event: ApiTokenCreated | ApiTokenRevoked): Promise<void> {
     const subject = { organizationId: event.organizationId, accountId: event.accountId };
-    if (event instanceof ApiTokenCreated) await this.audit.record('api-token.created', subject, event.origin, { apiTokenId: event.apiTokenId, name: event.name });
+    if (event instanceof ApiTokenCreated)
+      await this.audit.record('api-token.created', subject, event.origin, { apiTokenId: event.apiTokenId, name: event.name });
     else await this.audit.record('api-token.revoked', subject, event.origin, { apiTokenId: event.apiTokenId });
   }
 }

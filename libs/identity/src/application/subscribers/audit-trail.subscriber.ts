@@ -51,15 +51,18 @@ function securityEventOf(event: AuditedEvent): { type: SecurityEventType; detail
   if (event instanceof OrganizationCreated) return { type: 'organization.created', details: { name: event.name } };
   if (event instanceof PasswordPolicyUpdated) return { type: 'password-policy.updated', details: { settings: event.settings } };
   if (event instanceof AccountCreated) return { type: 'account.created', details: { invited: event.invited } };
-  if (event instanceof SignedIn) return { type: 'sign-in.succeeded', details: { sessionId: event.sessionId, hashUpgraded: event.hashUpgraded } };
+  if (event instanceof SignedIn)
+    return { type: 'sign-in.succeeded', details: { sessionId: event.sessionId, hashUpgraded: event.hashUpgraded } };
   if (event instanceof SignInFailed) {
     const { via, reason, failedSignIns } = event;
     return { type: 'sign-in.failed', details: failedSignIns === null ? { reason } : { via, reason, failedSignIns } };
   }
-  if (event instanceof AccountLocked) return { type: 'account.locked', details: { failedSignIns: event.failedSignIns, lockoutThreshold: event.lockoutThreshold } };
+  if (event instanceof AccountLocked)
+    return { type: 'account.locked', details: { failedSignIns: event.failedSignIns, lockoutThreshold: event.lockoutThreshold } };
   if (event instanceof ResetRequested) return { type: 'password-reset.requested', details: { sent: event.sent } };
   if (event instanceof AccountResetRequired) return { type: 'password-reset.required', details: { by: 'administrator' } };
   if (event instanceof PasswordChanged) return { type: 'password.changed', details: { sessionsExpired: event.sessionsExpired } };
-  if (event instanceof PasswordReset) return { type: 'password-reset.completed', details: { sessionsExpired: event.sessionsExpired, via: event.via } };
+  if (event instanceof PasswordReset)
+    return { type: 'password-reset.completed', details: { sessionsExpired: event.sessionsExpired, via: event.via } };
   return { type: 'credentials.expired', details: { ...event.expiry } };
 }

@@ -30,13 +30,23 @@ import { ResetLinkSpendingSubscriber } from './reset-link-spending.subscriber.js
 import { ResetLinkSubscriber } from './reset-link.subscriber.js';
 import { SessionEndingSubscriber } from './session-ending.subscriber.js';
 
-const SUBSCRIBERS = [AuditTrailSubscriber, ApiTokenAuditSubscriber, OwnerMailSubscriber, ResetLinkSubscriber, ResetLinkSpendingSubscriber, SessionEndingSubscriber];
+const SUBSCRIBERS = [
+  AuditTrailSubscriber,
+  ApiTokenAuditSubscriber,
+  OwnerMailSubscriber,
+  ResetLinkSubscriber,
+  ResetLinkSpendingSubscriber,
+  SessionEndingSubscriber,
+];
 
 @Module({
   imports: [DiscoveryModule],
   providers: [
     ...SUBSCRIBERS,
-    ...[AuditTrail, AccountOwners, IdentityMail, ResetLinks, PasswordResetTokenRepository, AccountSessions].map((token) => ({ provide: token, useValue: {} })),
+    ...[AuditTrail, AccountOwners, IdentityMail, ResetLinks, PasswordResetTokenRepository, AccountSessions].map((token) => ({
+      provide: token,
+      useValue: {},
+    })),
     { provide: DomainEvents, useClass: DomainEventDispatcher },
   ],
 })
@@ -63,7 +73,8 @@ const EVENTS: DomainEvent[] = [
 /** Replaces each subscriber's handle with one that notes who heard which event. */
 function listen(subscribers: Array<{ handle: (event: never) => Promise<void> }>): string[] {
   const heard: string[] = [];
-  for (const subscriber of subscribers) subscriber.handle = async (event: DomainEvent) => void heard.push(`${event.type} → ${subscriber.constructor.name}`);
+  for (const subscriber of subscribers)
+    subscriber.handle = async (event: DomainEvent) => void heard.push(`${event.type} → ${subscriber.constructor.name}`);
   return heard;
 }
 
@@ -87,7 +98,10 @@ describe('identity’s subscribers', () => {
     await wired.publish(EVENTS.filter((event) => !(event instanceof ApiTokenCreated || event instanceof ApiTokenRevoked)));
 
     expect(heard.filter((line) => !line.startsWith('ApiToken'))).toEqual(kitHeard);
-    expect(heard.filter((line) => line.startsWith('ApiToken'))).toEqual(['ApiTokenCreated → ApiTokenAuditSubscriber', 'ApiTokenRevoked → ApiTokenAuditSubscriber']);
+    expect(heard.filter((line) => line.startsWith('ApiToken'))).toEqual([
+      'ApiTokenCreated → ApiTokenAuditSubscriber',
+      'ApiTokenRevoked → ApiTokenAuditSubscriber',
+    ]);
     // The expiry is the last thing a change with the option does in identity (docs/architecture.md#domain-events).
     expect(heard.filter((line) => line.startsWith('PasswordChanged') || line.startsWith('CredentialsExpired'))).toEqual([
       'PasswordChanged → AuditTrailSubscriber',

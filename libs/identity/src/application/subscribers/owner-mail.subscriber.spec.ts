@@ -12,7 +12,13 @@ describe('OwnerMailSubscriber', () => {
     const now = kit.clock.now();
     await subscriber.handle(new PasswordChanged(account.id, account.organizationId, 's1', true, origin, now));
     await subscriber.handle(new PasswordReset(account.id, account.organizationId, 'reset', false, origin, now));
-    const common = { to: 'jane@example.com', locale: 'en', organizationName: 'acme', organizationDisplayName: 'Acme Corp', occurredAt: now.toISOString() };
+    const common = {
+      to: 'jane@example.com',
+      locale: 'en',
+      organizationName: 'acme',
+      organizationDisplayName: 'Acme Corp',
+      occurredAt: now.toISOString(),
+    };
     expect(kit.outbox.jobs).toEqual([
       { name: 'password-changed', payload: { ...common, sessionsExpired: true } },
       { name: 'password-reset-completed', payload: { ...common, sessionsExpired: false } },
@@ -22,7 +28,9 @@ describe('OwnerMailSubscriber', () => {
   it('fails the change rather than lose the mail when the account cannot be found', async () => {
     const kit = new IdentityTestKit();
     const subscriber = new OwnerMailSubscriber(kit.owners, kit.mail);
-    await expect(subscriber.handle(new PasswordChanged('nobody', 'org-acme', 's1', false, origin, kit.clock.now()))).rejects.toThrow('was not found');
+    await expect(subscriber.handle(new PasswordChanged('nobody', 'org-acme', 's1', false, origin, kit.clock.now()))).rejects.toThrow(
+      'was not found',
+    );
     expect(kit.outbox.jobs).toEqual([]);
   });
 });

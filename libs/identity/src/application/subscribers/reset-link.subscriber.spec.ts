@@ -21,8 +21,16 @@ describe('ResetLinkSubscriber', () => {
       ['admin-required', account.id, now],
       ['account-locked', account.id, now],
     ]);
-    const mailed = (name: string, secret: number) => ({ name, payload: expect.objectContaining({ to: 'jane@example.com', link: `https://latchkey.test/reset-password#token=secret-${secret}` }) });
-    expect(kit.outbox.jobs).toEqual([mailed('invitation', 1), mailed('password-reset', 2), mailed('password-reset', 3), mailed('account-locked', 4)]);
+    const mailed = (name: string, secret: number) => ({
+      name,
+      payload: expect.objectContaining({ to: 'jane@example.com', link: `https://latchkey.test/reset-password#token=secret-${secret}` }),
+    });
+    expect(kit.outbox.jobs).toEqual([
+      mailed('invitation', 1),
+      mailed('password-reset', 2),
+      mailed('password-reset', 3),
+      mailed('account-locked', 4),
+    ]);
   });
 
   it('sends nothing for an account created with a password, nor for a throttled request', async () => {

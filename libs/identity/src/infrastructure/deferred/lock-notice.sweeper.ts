@@ -24,7 +24,10 @@ export class LockNoticeSweeper implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep().catch((error: Error) => this.logger.warn(`Lock notice sweep failed: ${error.message}`)), SWEEP_INTERVAL_MS);
+    this.timer = setInterval(
+      () => void this.sweep().catch((error: Error) => this.logger.warn(`Lock notice sweep failed: ${error.message}`)),
+      SWEEP_INTERVAL_MS,
+    );
     this.timer.unref();
   }
 

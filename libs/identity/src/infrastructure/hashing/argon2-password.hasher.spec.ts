@@ -6,7 +6,9 @@ const NODE_ARGON2_HASH = '$argon2id$v=19$m=19456,p=1,t=2$sjlAdnSoiO7TqHwYI7YeEA$
 const NODE_ARGON2_PASSWORD = 'Correct-Horse-9!';
 
 const hasher = (memory: number, time: number, parallelism = 1) =>
-  new Argon2PasswordHasher(loadConfig({ ARGON2_MEMORY_KIB: String(memory), ARGON2_TIME_COST: String(time), ARGON2_PARALLELISM: String(parallelism) }));
+  new Argon2PasswordHasher(
+    loadConfig({ ARGON2_MEMORY_KIB: String(memory), ARGON2_TIME_COST: String(time), ARGON2_PARALLELISM: String(parallelism) }),
+  );
 
 describe('Argon2PasswordHasher', () => {
   it('hashes with argon2id and the configured parameters, and verifies only the right password', async () => {

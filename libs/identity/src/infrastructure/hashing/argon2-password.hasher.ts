@@ -19,7 +19,12 @@ export class Argon2PasswordHasher extends PasswordHasher implements OnModuleInit
 
   constructor(config: AppConfig) {
     super();
-    this.options = { algorithm: ARGON2ID, memoryCost: config.ARGON2_MEMORY_KIB, timeCost: config.ARGON2_TIME_COST, parallelism: config.ARGON2_PARALLELISM };
+    this.options = {
+      algorithm: ARGON2ID,
+      memoryCost: config.ARGON2_MEMORY_KIB,
+      timeCost: config.ARGON2_TIME_COST,
+      parallelism: config.ARGON2_PARALLELISM,
+    };
   }
 
   /** Computed once at start-up with the live parameters, so a dummy verify costs what a real one does. */

@@ -22,7 +22,9 @@ describe('identity lookups at 100,000 accounts in 10,000 organizations', () => {
     client = new Client({ connectionString: await createTestDatabase() });
     await client.connect();
     await client.query("insert into organizations (id, name, display_name) values ($1, 'big-org', 'Big')", [org]);
-    await client.query("insert into organizations (id, name, display_name) select gen_random_uuid(), 'org-' || n, 'Org' from generate_series(1, 10000) n");
+    await client.query(
+      "insert into organizations (id, name, display_name) select gen_random_uuid(), 'org-' || n, 'Org' from generate_series(1, 10000) n",
+    );
     await client.query(
       `insert into accounts (id, organization_id, email, email_normalized, status, password_hash)
        select gen_random_uuid(), $1, 'user' || n || '@example.com', 'user' || n || '@example.com', 'active', 'x'
@@ -55,9 +57,17 @@ describe('identity lookups at 100,000 accounts in 10,000 organizations', () => {
     ['account by e-mail', "select * from accounts where organization_id = $1 and email_normalized = 'user5000@example.com' limit 1", [org]],
     ['reset token by hash', "select * from password_reset_tokens where token_hash = md5('x')", []],
     ['outstanding tokens of an account', 'select id from password_reset_tokens where account_id = $1 and used_at is null', ['account']],
-    ['reset requests of the last hour', "select count(*) from password_reset_tokens where account_id = $1 and purpose = 'reset' and created_at > now() - interval '1 hour'", ['account']],
+    [
+      'reset requests of the last hour',
+      "select count(*) from password_reset_tokens where account_id = $1 and purpose = 'reset' and created_at > now() - interval '1 hour'",
+      ['account'],
+    ],
     ['audit trail page', 'select * from security_events where organization_id = $1 order by occurred_at desc, id desc limit 50', [org]],
-    ['audit trail of an account', 'select * from security_events where organization_id = $1 and account_id = $2 order by occurred_at desc, id desc limit 50', [org, 'account']],
+    [
+      'audit trail of an account',
+      'select * from security_events where organization_id = $1 and account_id = $2 order by occurred_at desc, id desc limit 50',
+      [org, 'account'],
+    ],
   ])('finds the %s through an index', async (_name, sql, params) => {
     const bound = (params as string[]).map((param) => (param === 'account' ? account : param));
     expect(await scans(sql as string, bound)).toEqual([]);

@@ -54,7 +54,10 @@ export class MikroOrmAccountRepository extends AccountRepository {
   }
 
   async claimLockNotice(id: string): Promise<boolean> {
-    const rows = await this.em.execute('update accounts set lock_notice_pending = false where id = ? and lock_notice_pending returning id', [id]);
+    const rows = await this.em.execute(
+      'update accounts set lock_notice_pending = false where id = ? and lock_notice_pending returning id',
+      [id],
+    );
     return rows.length === 1;
   }
 

@@ -19,7 +19,16 @@ export class MikroOrmSecurityEventRepository extends SecurityEventRepository {
     await this.em.execute(
       `insert into security_events (id, type, organization_id, account_id, occurred_at, client_ip, user_agent, details)
        values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)`,
-      [event.id, event.type, event.organizationId, event.accountId, event.occurredAt, event.clientIp, event.userAgent, JSON.stringify(event.details)],
+      [
+        event.id,
+        event.type,
+        event.organizationId,
+        event.accountId,
+        event.occurredAt,
+        event.clientIp,
+        event.userAgent,
+        JSON.stringify(event.details),
+      ],
     );
   }
 

@@ -28,7 +28,10 @@ class NoProductNameRule implements PasswordRule {
 class ProductRulesModule {}
 
 @Global()
-@Module({ providers: [{ provide: AppConfig, useValue: loadConfig({ ARGON2_MEMORY_KIB: '8192', ARGON2_TIME_COST: '1' }) }], exports: [AppConfig] })
+@Module({
+  providers: [{ provide: AppConfig, useValue: loadConfig({ ARGON2_MEMORY_KIB: '8192', ARGON2_TIME_COST: '1' }) }],
+  exports: [AppConfig],
+})
 class ConfigModule {}
 
 describe('extra password rules (the extension point)', () => {
@@ -49,7 +52,12 @@ describe('extra password rules (the extension point)', () => {
   it('adds a rule declared in another module to every organization policy, after the built-in ones', async () => {
     const policy = (await policies(ProductRulesModule)).forOrganization(organization);
     expect(policy.evaluate({ password: 'Latchkey-Gazo!4' }).map((v) => v.code)).toEqual(['NO_PRODUCT_NAME']);
-    expect(policy.evaluate({ password: 'latchkey' }).map((v) => v.code).at(-1)).toBe('NO_PRODUCT_NAME');
+    expect(
+      policy
+        .evaluate({ password: 'latchkey' })
+        .map((v) => v.code)
+        .at(-1),
+    ).toBe('NO_PRODUCT_NAME');
     expect(policy.describe().rules.map((rule) => rule.code)).toContain('NO_PRODUCT_NAME');
   });
 

@@ -17,7 +17,15 @@ import { ResetLinkSpendingSubscriber } from '../../application/subscribers/reset
 import { ResetLinkSubscriber } from '../../application/subscribers/reset-link.subscriber.js';
 import { SessionEndingSubscriber } from '../../application/subscribers/session-ending.subscriber.js';
 import { Account } from '../../domain/account.aggregate.js';
-import { AccountCreated, AccountLocked, AccountResetRequired, CredentialsExpired, PasswordChanged, PasswordReset, ResetRequested } from '../../domain/identity.events.js';
+import {
+  AccountCreated,
+  AccountLocked,
+  AccountResetRequired,
+  CredentialsExpired,
+  PasswordChanged,
+  PasswordReset,
+  ResetRequested,
+} from '../../domain/identity.events.js';
 import { Organization } from '../../domain/organization.aggregate.js';
 import { FakePasswordHasher } from './fake-password.hasher.js';
 import { InMemoryAccountRepository } from './in-memory-account.repository.js';
@@ -25,7 +33,14 @@ import { InMemoryAccountSessions } from './in-memory-account.sessions.js';
 import { InMemoryOrganizationRepository } from './in-memory-organization.repository.js';
 import { InMemoryPasswordResetTokenRepository } from './in-memory-password-reset-token.repository.js';
 import { InMemorySecurityEventRepository } from './in-memory-security-event.repository.js';
-import { FixedPasswordRules, ImmediateUnitOfWork, InMemoryMailOutbox, InMemoryDeferredWork, InMemoryUnknownIdentityRepository, SequentialResetTokenSecrets } from './in-memory-ports.js';
+import {
+  FixedPasswordRules,
+  ImmediateUnitOfWork,
+  InMemoryMailOutbox,
+  InMemoryDeferredWork,
+  InMemoryUnknownIdentityRepository,
+  SequentialResetTokenSecrets,
+} from './in-memory-ports.js';
 
 export class MutableClock extends Clock {
   constructor(public current = new Date('2026-11-26T12:00:00Z')) {
@@ -62,12 +77,17 @@ class FakeHistoryMatcher extends PasswordHistoryMatcher {
  * Identity's subscribers and the events each takes, as IdentityModule declares them with @OnDomainEvent, in the
  * platform dispatcher's order (by class name); identity-subscribers.spec.ts checks the two agree.
  */
-export function identitySubscriptions(kit: IdentityTestKit): Array<{ on: readonly DomainEventClass[]; subscriber: DomainEventSubscriber<never> }> {
+export function identitySubscriptions(
+  kit: IdentityTestKit,
+): Array<{ on: readonly DomainEventClass[]; subscriber: DomainEventSubscriber<never> }> {
   return [
     { on: AUDITED_EVENTS, subscriber: new AuditTrailSubscriber(kit.audit) },
     { on: [PasswordChanged, PasswordReset], subscriber: new OwnerMailSubscriber(kit.owners, kit.mail) },
     { on: [PasswordChanged, PasswordReset], subscriber: new ResetLinkSpendingSubscriber(kit.tokens) },
-    { on: [AccountCreated, ResetRequested, AccountResetRequired, AccountLocked], subscriber: new ResetLinkSubscriber(kit.owners, kit.resetLinks) },
+    {
+      on: [AccountCreated, ResetRequested, AccountResetRequired, AccountLocked],
+      subscriber: new ResetLinkSubscriber(kit.owners, kit.resetLinks),
+    },
     { on: [PasswordChanged, PasswordReset, CredentialsExpired], subscriber: new SessionEndingSubscriber(kit.sessions) },
   ];
 }
@@ -101,16 +121,36 @@ export class IdentityTestKit {
   readonly checks: PasswordChecks;
 
   constructor(extraRules: readonly PasswordRule[] = []) {
-    this.policies = new PasswordPolicies(new ListedCommonPasswords(), new FixedPasswordRules(extraRules), new FakeHistoryMatcher(this.hasher));
+    this.policies = new PasswordPolicies(
+      new ListedCommonPasswords(),
+      new FixedPasswordRules(extraRules),
+      new FakeHistoryMatcher(this.hasher),
+    );
     this.newPasswords = new NewPasswords(this.accounts, this.policies, this.hasher);
-    this.failedEntries = new FailedEntries(this.accounts, this.organizations, this.unknownIdentities, this.policies, this.audit, this.domainEvents, this.unitOfWork, this.deferred, this.clock);
+    this.failedEntries = new FailedEntries(
+      this.accounts,
+      this.organizations,
+      this.unknownIdentities,
+      this.policies,
+      this.audit,
+      this.domainEvents,
+      this.unitOfWork,
+      this.deferred,
+      this.clock,
+    );
     this.checks = new PasswordChecks(this.organizations, this.accounts, this.hasher, this.failedEntries);
     for (const { on, subscriber } of identitySubscriptions(this)) this.domainEvents.subscribe(on, subscriber as DomainEventSubscriber);
   }
 
   /** An organization as if created earlier: its events are dropped, not published. */
   async organization(name = 'acme'): Promise<Organization> {
-    const organization = Organization.create({ id: `org-${name}`, name, displayName: 'Acme Corp', now: this.clock.now(), origin: INTERNAL_ORIGIN });
+    const organization = Organization.create({
+      id: `org-${name}`,
+      name,
+      displayName: 'Acme Corp',
+      now: this.clock.now(),
+      origin: INTERNAL_ORIGIN,
+    });
     organization.pullEvents();
     await this.organizations.add(organization);
     return organization;
@@ -118,7 +158,15 @@ export class IdentityTestKit {
 
   /** An account as if created earlier: its events are dropped, not published. */
   async account(organization: Organization, password: string | null = 'Plum-korb!7', email = 'jane@example.com'): Promise<Account> {
-    const account = Account.register({ id: `account-${email}`, organizationId: organization.id, email, locale: 'en', passwordHash: password && `v1:${password}`, now: this.clock.now(), origin: INTERNAL_ORIGIN });
+    const account = Account.register({
+      id: `account-${email}`,
+      organizationId: organization.id,
+      email,
+      locale: 'en',
+      passwordHash: password && `v1:${password}`,
+      now: this.clock.now(),
+      origin: INTERNAL_ORIGIN,
+    });
     account.pullEvents();
     await this.accounts.add(account);
     return account;

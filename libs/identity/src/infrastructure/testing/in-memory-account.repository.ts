@@ -25,7 +25,8 @@ export class InMemoryAccountRepository extends AccountRepository {
   }
 
   async add(account: Account): Promise<void> {
-    if (await this.findByEmail(account.organizationId, account.emailNormalized)) throw new ConflictError('An account with this e-mail already exists.');
+    if (await this.findByEmail(account.organizationId, account.emailNormalized))
+      throw new ConflictError('An account with this e-mail already exists.');
     this.items.set(account.id, account);
   }
 
@@ -41,7 +42,10 @@ export class InMemoryAccountRepository extends AccountRepository {
   }
 
   async withPendingLockNotice(limit: number): Promise<string[]> {
-    return [...this.items.values()].filter((a) => a.lockNoticePending).slice(0, limit).map((a) => a.id);
+    return [...this.items.values()]
+      .filter((a) => a.lockNoticePending)
+      .slice(0, limit)
+      .map((a) => a.id);
   }
 
   async history(accountId: string): Promise<PasswordHistory> {

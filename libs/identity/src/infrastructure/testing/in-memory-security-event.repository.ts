@@ -16,7 +16,13 @@ export class InMemorySecurityEventRepository extends SecurityEventRepository {
     const older = (e: SecurityEvent): boolean =>
       !before || e.occurredAt < before.occurredAt || (before.id !== null && +e.occurredAt === +before.occurredAt && e.id < before.id);
     return this.items
-      .filter((e) => e.organizationId === organizationId && (accountId === undefined || e.accountId === accountId) && (type === undefined || e.type === type) && older(e))
+      .filter(
+        (e) =>
+          e.organizationId === organizationId &&
+          (accountId === undefined || e.accountId === accountId) &&
+          (type === undefined || e.type === type) &&
+          older(e),
+      )
       .sort((a, b) => +b.occurredAt - +a.occurredAt || (a.id < b.id ? 1 : -1))
       .slice(0, limit);
   }

@@ -27,9 +27,18 @@ export class MeController {
 
   @Post('password')
   @ApiNoContentResponse({ description: 'Changed; the current session (or, with the option, every credential) has ended.' })
-  @ApiServiceUnavailableResponse({ description: 'The expiry could not be made visible on every instance (Redis unreachable from this one): nothing was changed; retry after Retry-After seconds.' })
+  @ApiServiceUnavailableResponse({
+    description:
+      'The expiry could not be made visible on every instance (Redis unreachable from this one): nothing was changed; retry after Retry-After seconds.',
+  })
   @HttpCode(204)
-  async changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordDto, @ClientOrigin() origin: RequestOrigin): Promise<void> {
-    await this.commands.execute(new ChangePassword(principal, body.currentPassword, body.newPassword, body.expireSessionsAndTokens, origin));
+  async changePassword(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: ChangePasswordDto,
+    @ClientOrigin() origin: RequestOrigin,
+  ): Promise<void> {
+    await this.commands.execute(
+      new ChangePassword(principal, body.currentPassword, body.newPassword, body.expireSessionsAndTokens, origin),
+    );
   }
 }

@@ -1,7 +1,14 @@
 import { ClientOrigin } from '#libs/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiServiceUnavailableResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiServiceUnavailableResponse,
+} from '@nestjs/swagger';
 import type { PasswordPolicyDescription } from '#libs/password-policy';
 import type { AccountView } from '../../application/commands/create-account/create-account.command.js';
 import { CreateAccount } from '../../application/commands/create-account/create-account.command.js';
@@ -35,28 +42,47 @@ export class OrganizationsAdminController {
 
   @Put(':organization/password-policy')
   @ApiOkResponse({ type: PasswordPolicyResponse })
-  setPolicy(@Param('organization') organization: string, @Body() body: PasswordPolicyDto, @ClientOrigin() origin: RequestOrigin): Promise<PasswordPolicyDescription> {
+  setPolicy(
+    @Param('organization') organization: string,
+    @Body() body: PasswordPolicyDto,
+    @ClientOrigin() origin: RequestOrigin,
+  ): Promise<PasswordPolicyDescription> {
     return this.commands.execute(new UpdatePasswordPolicy(organization, body, origin));
   }
 
   @Post(':organization/accounts')
   @ApiCreatedResponse({ type: AccountResponse })
-  createAccount(@Param('organization') organization: string, @Body() body: CreateAccountDto, @ClientOrigin() origin: RequestOrigin): Promise<AccountView> {
+  createAccount(
+    @Param('organization') organization: string,
+    @Body() body: CreateAccountDto,
+    @ClientOrigin() origin: RequestOrigin,
+  ): Promise<AccountView> {
     return this.commands.execute(new CreateAccount(organization, body.email, body.password, body.locale ?? 'en', origin));
   }
 
   @Post(':organization/accounts/:id/expire-sessions')
   @ApiNoContentResponse({ description: 'Every session, refresh, access and API token of the account stopped working.' })
-  @ApiServiceUnavailableResponse({ description: 'The expiry could not be made visible on every instance (Redis unreachable from this one): nothing was changed; retry after Retry-After seconds.' })
+  @ApiServiceUnavailableResponse({
+    description:
+      'The expiry could not be made visible on every instance (Redis unreachable from this one): nothing was changed; retry after Retry-After seconds.',
+  })
   @HttpCode(204)
-  async expireSessions(@Param('organization') organization: string, @Param('id') id: string, @ClientOrigin() origin: RequestOrigin): Promise<void> {
+  async expireSessions(
+    @Param('organization') organization: string,
+    @Param('id') id: string,
+    @ClientOrigin() origin: RequestOrigin,
+  ): Promise<void> {
     await this.commands.execute(new ExpireAccountSessions(organization, id, origin));
   }
 
   @Post(':organization/accounts/:id/require-reset')
   @ApiNoContentResponse({ description: 'The account must reset its password; a reset link was e-mailed.' })
   @HttpCode(204)
-  async requireReset(@Param('organization') organization: string, @Param('id') id: string, @ClientOrigin() origin: RequestOrigin): Promise<void> {
+  async requireReset(
+    @Param('organization') organization: string,
+    @Param('id') id: string,
+    @ClientOrigin() origin: RequestOrigin,
+  ): Promise<void> {
     await this.commands.execute(new RequireAccountReset(organization, id, origin));
   }
 

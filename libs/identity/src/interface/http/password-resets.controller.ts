@@ -44,7 +44,10 @@ export class PasswordResetsController {
   @RateLimit('reset-token')
   @Post('confirm')
   @ApiNoContentResponse({ description: 'The password was reset.' })
-  @ApiServiceUnavailableResponse({ description: 'The expiry could not be made visible on every instance (Redis unreachable from this one): nothing was changed; retry after Retry-After seconds.' })
+  @ApiServiceUnavailableResponse({
+    description:
+      'The expiry could not be made visible on every instance (Redis unreachable from this one): nothing was changed; retry after Retry-After seconds.',
+  })
   @HttpCode(204)
   async confirm(@Body() body: ResetConfirmDto, @ClientOrigin() origin: RequestOrigin): Promise<void> {
     await this.commands.execute(new ResetPassword(body.token, body.newPassword, body.expireSessionsAndTokens ?? false, origin));

@@ -47,7 +47,10 @@ export class PostgresSentMailLedger extends SentMailLedger {
   }
 
   async release(jobId: string, claimToken: string): Promise<void> {
-    await this.execute(`update sent_mails set lease_until = now() where job_id = ? and claim_token = ? and status = 'sending'`, [jobId, claimToken]);
+    await this.execute(`update sent_mails set lease_until = now() where job_id = ? and claim_token = ? and status = 'sending'`, [
+      jobId,
+      claimToken,
+    ]);
   }
 
   private execute<T extends object = object>(sql: string, params: unknown[]): Promise<T[]> {

@@ -26,7 +26,12 @@ describe('MailProcessor', () => {
   beforeEach(() => {
     transport = new InMemoryMailTransport();
     scrubber = new InMemoryMailJobScrubber();
-    const deliver = new DeliverMailHandler(new OncePerJob(new InMemorySentMailLedger(), new MailDeliveryOptions()), transport, templates, scrubber);
+    const deliver = new DeliverMailHandler(
+      new OncePerJob(new InMemorySentMailLedger(), new MailDeliveryOptions()),
+      transport,
+      templates,
+      scrubber,
+    );
     processor = new MailProcessor(deliver, new GiveUpMailHandler(scrubber));
     logged = (['log', 'warn', 'error'] as const).map((level) => jest.spyOn(Logger.prototype, level).mockImplementation(() => undefined));
   });
@@ -43,10 +48,12 @@ describe('MailProcessor', () => {
   });
 
   it('fails an unknown job or a bad payload without retry, and logs no payload', async () => {
-    await expect(processor.process(mailJob('password-forgotten', mailJobPayload('password-reset')))).rejects.toBeInstanceOf(UnrecoverableError);
-    await expect(processor.process(mailJob('password-reset', mailJobPayload('password-reset', { expiresAt: 'never' })))).rejects.toBeInstanceOf(
+    await expect(processor.process(mailJob('password-forgotten', mailJobPayload('password-reset')))).rejects.toBeInstanceOf(
       UnrecoverableError,
     );
+    await expect(
+      processor.process(mailJob('password-reset', mailJobPayload('password-reset', { expiresAt: 'never' }))),
+    ).rejects.toBeInstanceOf(UnrecoverableError);
     expect(logs()).toContain('expiresAt must be an ISO date-time');
     expect(logs()).not.toContain('token=');
     expect(transport.sent).toHaveLength(0);
@@ -54,7 +61,9 @@ describe('MailProcessor', () => {
 
   it('lets a transport failure through as it is, so the job retries with backoff', async () => {
     transport.failNext(new Error('connect ECONNREFUSED 127.0.0.1:25'));
-    const failure = await processor.process(mailJob('password-changed', mailJobPayload('password-changed'))).catch((error: unknown) => error);
+    const failure = await processor
+      .process(mailJob('password-changed', mailJobPayload('password-changed')))
+      .catch((error: unknown) => error);
     expect(failure).toEqual(new Error('connect ECONNREFUSED 127.0.0.1:25'));
     expect(failure).not.toBeInstanceOf(UnrecoverableError);
     expect(logs()).not.toContain('token=');
@@ -62,9 +71,9 @@ describe('MailProcessor', () => {
   });
 
   it('erases the link of a job it gives up: a bad payload, or a failure on the last attempt', async () => {
-    await expect(processor.process(mailJob('invitation', mailJobPayload('invitation', { expiresAt: 'never' }), 'broken'))).rejects.toBeInstanceOf(
-      UnrecoverableError,
-    );
+    await expect(
+      processor.process(mailJob('invitation', mailJobPayload('invitation', { expiresAt: 'never' }), 'broken')),
+    ).rejects.toBeInstanceOf(UnrecoverableError);
     transport.failNext(new Error('550 mailbox unavailable'));
     await expect(processor.process(mailJob('invitation', mailJobPayload('invitation'), 'refused', 9))).rejects.toThrow('550');
     expect(scrubber.scrubbed).toEqual(['broken', 'refused']);

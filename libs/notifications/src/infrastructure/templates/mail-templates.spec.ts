@@ -4,7 +4,8 @@ import { mailJobPayload } from '../testing/mail-jobs.fixture.js';
 import { MailTemplates } from './mail-templates.js';
 
 const templates = new MailTemplates();
-const render = (name: MailJobName, overrides: Record<string, unknown> = {}) => templates.render(parseMailJob(name, mailJobPayload(name, overrides)));
+const render = (name: MailJobName, overrides: Record<string, unknown> = {}) =>
+  templates.render(parseMailJob(name, mailJobPayload(name, overrides)));
 const LINK = 'http://localhost:3000/reset-password#token=abcDEF123';
 
 const SUBJECTS: Record<MailJobName, [string, string]> = {

@@ -18,7 +18,15 @@ const SOURCES: Record<MailJobName, LocalizedMailTemplate> = {
   'password-changed': PASSWORD_CHANGED_TEMPLATE,
 };
 
-const DATE_FORMAT: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' };
+const DATE_FORMAT: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'UTC',
+};
 const DATE_FORMATS: Record<MailLocale, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat('en-US', DATE_FORMAT),
   ko: new Intl.DateTimeFormat('ko-KR', DATE_FORMAT),
@@ -69,7 +77,10 @@ export class MailTemplates extends MailRenderer {
     const now = new Date(0).toISOString();
     for (const name of Object.keys(SOURCES) as MailJobName[]) {
       for (const locale of MAIL_LOCALES) {
-        const specific = name.startsWith('password-') && name !== 'password-reset' ? { occurredAt: now, sessionsExpired: true } : { link: 'https://example.com/', expiresAt: now };
+        const specific =
+          name.startsWith('password-') && name !== 'password-reset'
+            ? { occurredAt: now, sessionsExpired: true }
+            : { link: 'https://example.com/', expiresAt: now };
         this.render({ name, payload: { ...common, locale, ...specific } } as MailJob);
       }
     }

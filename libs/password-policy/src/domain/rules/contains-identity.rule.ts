@@ -25,7 +25,9 @@ export class ContainsIdentityRule implements PasswordRule {
       ['the organization name', organizationName],
     ];
     const found = identities
-      .filter(([, value]) => value !== undefined && codePointLength(value) >= MIN_IDENTITY_LENGTH && lowercase.includes(value.toLowerCase()))
+      .filter(
+        ([, value]) => value !== undefined && codePointLength(value) >= MIN_IDENTITY_LENGTH && lowercase.includes(value.toLowerCase()),
+      )
       .map(([name]) => name);
     if (found.length === 0) return null;
     return { code: this.code, message: `Do not include ${found.join(' or ')} in the password.` };

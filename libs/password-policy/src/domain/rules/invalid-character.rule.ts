@@ -12,7 +12,10 @@ export class InvalidCharacterRule implements PasswordRule {
     for (let i = 0; i < password.length; i++) {
       const unit = password.charCodeAt(i);
       if (unit < 0x21 || unit > 0x7e) {
-        return { code: this.code, message: 'Use only letters, digits and symbols of printable ASCII; spaces, control and non-ASCII characters are not allowed.' };
+        return {
+          code: this.code,
+          message: 'Use only letters, digits and symbols of printable ASCII; spaces, control and non-ASCII characters are not allowed.',
+        };
       }
     }
     return null;

@@ -5,13 +5,19 @@ const rule = new RepeatedRule();
 const violated = (password: string) => rule.check({ password }) !== null;
 
 describe('RepeatedRule', () => {
-  it.each(['aaa', 'AaA', 'aAa', 'AAA', '111', '!!!', '   ', 'Tz7!mKKK', 'xxxx', '😀😀😀', 'ééé', '\uD800\uD800\uD800'])('finds %j', (password) => {
-    expect(violated(password)).toBe(true);
-  });
+  it.each(['aaa', 'AaA', 'aAa', 'AAA', '111', '!!!', '   ', 'Tz7!mKKK', 'xxxx', '😀😀😀', 'ééé', '\uD800\uD800\uD800'])(
+    'finds %j',
+    (password) => {
+      expect(violated(password)).toBe(true);
+    },
+  );
 
-  it.each(['aa', 'aab', 'aabb', 'aba', 'a1a1a1', 'Tz7!mK2#pW', '😀\uDE00\uDE00', '\uD83D\uD83D😀', '!1!', '[{['])('does not find %j', (password) => {
-    expect(violated(password)).toBe(false);
-  });
+  it.each(['aa', 'aab', 'aabb', 'aba', 'a1a1a1', 'Tz7!mK2#pW', '😀\uDE00\uDE00', '\uD83D\uD83D😀', '!1!', '[{['])(
+    'does not find %j',
+    (password) => {
+      expect(violated(password)).toBe(false);
+    },
+  );
 
   it('ignores case only for A–Z (other letters are INVALID_CHARACTER anyway); a key and its shift differ', () => {
     expect(violated('éÉé')).toBe(false);

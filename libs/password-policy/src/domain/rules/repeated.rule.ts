@@ -19,7 +19,7 @@ export class RepeatedRule implements PasswordRule {
     let previous = -1;
     let count = 0;
     // By code point, so a repeated emoji is one character, not alternating surrogates.
-    for (let i = 0; i < password.length; ) {
+    for (let i = 0; i < password.length;) {
       const codePoint = password.codePointAt(i)!;
       i += codePoint > 0xffff ? 2 : 1;
       const current = fold(codePoint);

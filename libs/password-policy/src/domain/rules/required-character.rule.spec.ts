@@ -18,7 +18,9 @@ describe.each<[string, RequiredCharacterRule, string, string[]]>([
   });
 
   it('is satisfied by each character of its class and by no other ASCII character', () => {
-    const satisfying = Array.from({ length: 128 }, (_, unit) => String.fromCharCode(unit)).filter((character) => rule.check({ password: character }) === null);
+    const satisfying = Array.from({ length: 128 }, (_, unit) => String.fromCharCode(unit)).filter(
+      (character) => rule.check({ password: character }) === null,
+    );
     expect(satisfying.join('')).toBe([...accepted].sort().join(''));
   });
 });

@@ -20,7 +20,10 @@ const history = ['current', 'one-before', 'two-before', 'three-before', 'four-be
 describe('ReusedRule', () => {
   it('refuses the current password and the 3 before it by default', async () => {
     for (const password of ['current', 'one-before', 'two-before', 'three-before']) {
-      expect(await rule.check(password, history, DEFAULT_PASSWORD_POLICY, new FakeMatcher())).toEqual({ code: 'REUSED', message: expect.any(String) });
+      expect(await rule.check(password, history, DEFAULT_PASSWORD_POLICY, new FakeMatcher())).toEqual({
+        code: 'REUSED',
+        message: expect.any(String),
+      });
     }
   });
 
@@ -45,6 +48,8 @@ describe('ReusedRule', () => {
 
   it('describes the depth', () => {
     expect(rule.describe(DEFAULT_PASSWORD_POLICY)).toBe('Not your current password nor any of the 3 used before it.');
-    expect(rule.describe(PasswordPolicySettings.fromOverrides({ historyDepth: 1 }))).toBe('Not your current password nor the one used before it.');
+    expect(rule.describe(PasswordPolicySettings.fromOverrides({ historyDepth: 1 }))).toBe(
+      'Not your current password nor the one used before it.',
+    );
   });
 });

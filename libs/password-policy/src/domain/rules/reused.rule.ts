@@ -17,7 +17,12 @@ export class ReusedRule {
    * `historyHashes` lists the current password's hash first, then earlier ones newest
    * first; only the current one and the last `historyDepth` before it count.
    */
-  async check(password: string, historyHashes: readonly string[], settings: PasswordPolicySettings, matcher: PasswordHistoryMatcher): Promise<PolicyViolation | null> {
+  async check(
+    password: string,
+    historyHashes: readonly string[],
+    settings: PasswordPolicySettings,
+    matcher: PasswordHistoryMatcher,
+  ): Promise<PolicyViolation | null> {
     const counted = historyHashes.slice(0, settings.historyDepth + 1);
     if (counted.length === 0 || !(await matcher.matchesAny(password, counted))) return null;
     return { code: this.code, message: 'Choose a password you have not used recently.' };

@@ -15,7 +15,7 @@ const SEQUENCES: Array<[plain: string, shifted: string]> = [
 ];
 
 /** No two of these are neighbours in any sequence above, in either spelling. */
-const NON_ADJACENT = [...'adgjmqtxADGJMQTX159!%=]/\''];
+const NON_ADJACENT = [..."adgjmqtxADGJMQTX159!%=]/'"];
 
 describe('SequentialRule', () => {
   it.each(['abc', 'aBc', 'CBA', 'xyz', 'ZYX', '123', '987', '012'])('finds the alphabet or digit run %s', (run) => {
@@ -44,7 +44,7 @@ describe('SequentialRule', () => {
     ['zab', 'the alphabet does not wrap'],
     ['YZA', 'nor in upper case'],
     ['-=q', 'rows do not wrap into the next'],
-    ["\\as", 'nor does the top row into the home row'],
+    ['\\as', 'nor does the top row into the home row'],
     ["';z", 'nor the home row into the bottom row'],
     ['/`1', 'nor the bottom row into the number row'],
     ['qaz', 'keys of different rows are no run'],

@@ -46,7 +46,10 @@ export class SequentialRule implements PasswordRule {
       const b = password.charCodeAt(i);
       const steps = a < 128 && b < 128 ? STEPS[a * 128 + b] : 0;
       if ((steps & previousSteps) !== 0) {
-        return { code: this.code, message: 'Avoid 3 or more sequential letters, digits or adjacent keyboard keys (such as abc, 321 or qwe).' };
+        return {
+          code: this.code,
+          message: 'Avoid 3 or more sequential letters, digits or adjacent keyboard keys (such as abc, 321 or qwe).',
+        };
       }
       previousSteps = steps;
     }

@@ -11,7 +11,11 @@ const until = (condition: () => boolean, what: string) => eventually(condition, 
 
 /** One API instance's share: its Redis connection, its channel and a cache on it. */
 function instance(url?: string, clusterNodes?: string) {
-  const config = loadConfig({ ...(url ? { REDIS_URL: url } : {}), ...(clusterNodes ? { REDIS_CLUSTER_NODES: clusterNodes } : {}), QUEUE_PREFIX: 'invalidation-test' });
+  const config = loadConfig({
+    ...(url ? { REDIS_URL: url } : {}),
+    ...(clusterNodes ? { REDIS_CLUSTER_NODES: clusterNodes } : {}),
+    QUEUE_PREFIX: 'invalidation-test',
+  });
   const client = new RedisClient(config);
   const channel = new InvalidationChannel(client, config);
   const cache = new ReadThroughCache<string>(channel, 'view', { ttlMs: 60_000, maxEntries: 100 });

@@ -95,7 +95,10 @@ export class InvalidationChannel implements OnApplicationShutdown {
 
   private clusterNodes(): Array<{ host: string; port: number }> {
     const connection = this.redis.connection;
-    const known = connection instanceof Cluster ? connection.nodes().map((node) => ({ host: node.options.host ?? '127.0.0.1', port: node.options.port ?? 6379 })) : [];
+    const known =
+      connection instanceof Cluster
+        ? connection.nodes().map((node) => ({ host: node.options.host ?? '127.0.0.1', port: node.options.port ?? 6379 }))
+        : [];
     if (known.length > 0) return known;
     return (this.config.REDIS_CLUSTER_NODES ?? '').split(',').map((node) => {
       const [host, port] = node.split(':');

@@ -71,15 +71,25 @@ describe('loadConfig', () => {
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['ADMIN_API_KEY', 'JWT_SECRET', 'METRICS_TOKEN', 'SERVICE_API_KEY']);
   });
 
-  const production = { NODE_ENV: 'production', ADMIN_API_KEY: 'a'.repeat(24), SERVICE_API_KEY: 'b'.repeat(24), JWT_SECRET: 'c'.repeat(32), METRICS_TOKEN: 'd'.repeat(24) };
+  const production = {
+    NODE_ENV: 'production',
+    ADMIN_API_KEY: 'a'.repeat(24),
+    SERVICE_API_KEY: 'b'.repeat(24),
+    JWT_SECRET: 'c'.repeat(32),
+    METRICS_TOKEN: 'd'.repeat(24),
+  };
 
   it('accepts production with keys of its own, a 32-byte JWT secret and a metrics token', () => {
     expect(loadConfig(production).isProduction).toBe(true);
-    expect(problemsOf({ ...production, JWT_SECRET: 'c'.repeat(31) })).toEqual(['JWT_SECRET: must be at least 32 bytes when NODE_ENV=production']);
+    expect(problemsOf({ ...production, JWT_SECRET: 'c'.repeat(31) })).toEqual([
+      'JWT_SECRET: must be at least 32 bytes when NODE_ENV=production',
+    ]);
   });
 
   it('requires METRICS_TOKEN in production', () => {
-    expect(problemsOf({ ...production, METRICS_TOKEN: '' })).toEqual([expect.stringMatching(/^METRICS_TOKEN: required when NODE_ENV=production/)]);
+    expect(problemsOf({ ...production, METRICS_TOKEN: '' })).toEqual([
+      expect.stringMatching(/^METRICS_TOKEN: required when NODE_ENV=production/),
+    ]);
   });
 
   it('listens on 127.0.0.1 while a development key is in use, on every interface otherwise, unless HOST says', () => {

@@ -20,8 +20,7 @@ const DEV_ADMIN_API_KEY = 'dev-admin-key-change-me';
 const DEV_SERVICE_API_KEY = 'dev-service-key-change-me';
 const DEV_JWT_SECRET = 'dev-jwt-secret-change-me-at-least-32-bytes';
 
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' ? true : value === 'false' ? false : value;
+const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 const URL_PATTERN = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
 
 /** Every setting of docs/settings.md, parsed and validated once at start-up. */
@@ -30,10 +29,12 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(0) @Max(65535) PORT = 3000;
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/latchkey';
-  @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_READ_URL must be a postgres:// URL' })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_READ_URL must be a postgres:// URL' })
   DATABASE_READ_URL?: string = undefined;
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' }) REDIS_URL = 'redis://127.0.0.1:6379';
-  @IsOptional() @Matches(/^[^\s,:]+:\d+(,[^\s,:]+:\d+)*$/, { message: 'REDIS_CLUSTER_NODES must be host:port,host:port' })
+  @IsOptional()
+  @Matches(/^[^\s,:]+:\d+(,[^\s,:]+:\d+)*$/, { message: 'REDIS_CLUSTER_NODES must be host:port,host:port' })
   REDIS_CLUSTER_NODES?: string = undefined;
   @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'QUEUE_PREFIX must be 1-64 characters of A-Z a-z 0-9 _ . -' })
   QUEUE_PREFIX = 'latchkey';
@@ -41,7 +42,8 @@ export class AppConfig {
   @IsString() @MinLength(16) ADMIN_API_KEY = DEV_ADMIN_API_KEY;
   @IsString() @MinLength(16) SERVICE_API_KEY = DEV_SERVICE_API_KEY;
   @IsString() @MinLength(16) JWT_SECRET = DEV_JWT_SECRET;
-  @ValidateIf((c: AppConfig) => c.SMTP_URL !== '') @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  @ValidateIf((c: AppConfig) => c.SMTP_URL !== '')
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL = '';
   @IsString() @MinLength(1) MAIL_DIR = './var/mail';
   @IsString() @MinLength(3) @MaxLength(200) MAIL_FROM = 'Latchkey <no-reply@localhost>';
@@ -56,7 +58,8 @@ export class AppConfig {
   /** Parsed and checked by `parseTrustProxy` in `loadConfig`: never "every hop". */
   TRUST_PROXY: TrustProxy = false;
   /** Empty until `loadConfig` chooses: 127.0.0.1 while the development keys are in use, else 0.0.0.0. */
-  @ValidateIf((c: AppConfig) => c.HOST !== '') @Matches(/^[A-Za-z0-9.:_%-]{1,255}$/, { message: 'HOST must be an address or host name to listen on' })
+  @ValidateIf((c: AppConfig) => c.HOST !== '')
+  @Matches(/^[A-Za-z0-9.:_%-]{1,255}$/, { message: 'HOST must be an address or host name to listen on' })
   HOST = '';
   @IsOptional() @IsString() @MinLength(16) METRICS_TOKEN?: string = undefined;
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
@@ -90,19 +93,19 @@ function productionProblems(config: AppConfig): string[] {
   if (!config.isProduction) return [];
   const problems: string[] = [];
   if (config.ADMIN_API_KEY === DEV_ADMIN_API_KEY) problems.push('ADMIN_API_KEY: the development key is refused when NODE_ENV=production');
-  if (config.SERVICE_API_KEY === DEV_SERVICE_API_KEY) problems.push('SERVICE_API_KEY: the development key is refused when NODE_ENV=production');
+  if (config.SERVICE_API_KEY === DEV_SERVICE_API_KEY)
+    problems.push('SERVICE_API_KEY: the development key is refused when NODE_ENV=production');
   if (config.JWT_SECRET === DEV_JWT_SECRET) problems.push('JWT_SECRET: the development secret is refused when NODE_ENV=production');
   if (Buffer.byteLength(config.JWT_SECRET) < 32) problems.push('JWT_SECRET: must be at least 32 bytes when NODE_ENV=production');
-  if (!config.METRICS_TOKEN) problems.push('METRICS_TOKEN: required when NODE_ENV=production (GET /metrics then needs Authorization: Bearer {METRICS_TOKEN})');
+  if (!config.METRICS_TOKEN)
+    problems.push('METRICS_TOKEN: required when NODE_ENV=production (GET /metrics then needs Authorization: Bearer {METRICS_TOKEN})');
   return problems;
 }
 
 /** Reads the environment; empty strings count as unset, so `FOO=` keeps the default. */
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const names = Object.keys(new AppConfig());
-  const raw = Object.fromEntries(
-    names.filter((name) => env[name] !== undefined && env[name] !== '').map((name) => [name, env[name]]),
-  );
+  const raw = Object.fromEntries(names.filter((name) => env[name] !== undefined && env[name] !== '').map((name) => [name, env[name]]));
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: false });
   const problems = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);

@@ -26,7 +26,10 @@ describe('log redaction', () => {
   });
 
   it('redacts secret fields at the top of a log object and one level down under any key', () => {
-    logger.info({ password: secret, refreshToken: secret, command: { newPassword: secret, accessToken: secret }, job: { token: secret } }, 'story');
+    logger.info(
+      { password: secret, refreshToken: secret, command: { newPassword: secret, accessToken: secret }, job: { token: secret } },
+      'story',
+    );
     expect(lines.join('')).not.toContain(secret);
     const line = JSON.parse(lines[0]) as Record<string, Record<string, unknown>>;
     expect(line.password).toBe('[redacted]');

@@ -16,7 +16,11 @@ describe('OutboxSecrets (real PostgreSQL and Redis)', () => {
   let secrets: OutboxSecrets;
 
   beforeAll(async () => {
-    config = loadConfig({ DATABASE_URL: await createTestDatabase(), QUEUE_PREFIX: `lkt-${randomBytes(5).toString('hex')}`, LOG_LEVEL: 'silent' });
+    config = loadConfig({
+      DATABASE_URL: await createTestDatabase(),
+      QUEUE_PREFIX: `lkt-${randomBytes(5).toString('hex')}`,
+      LOG_LEVEL: 'silent',
+    });
     orm = await MikroORM.init(databaseOptions(config));
     queues = new QueueRegistry(config);
     secrets = new OutboxSecrets(orm, queues);
@@ -29,11 +33,18 @@ describe('OutboxSecrets (real PostgreSQL and Redis)', () => {
 
   /** A row and its job, as the relay leaves them. */
   async function relayed(payload: Record<string, unknown>, id = randomUUID()): Promise<string> {
-    await orm.em.fork().execute(`insert into outbox (id, queue, name, payload, sent_at) values (?, ?, 'job', ?, now())`, [id, QUEUE, JSON.stringify(payload)]);
+    await orm.em
+      .fork()
+      .execute(`insert into outbox (id, queue, name, payload, sent_at) values (?, ?, 'job', ?, now())`, [
+        id,
+        QUEUE,
+        JSON.stringify(payload),
+      ]);
     await queues.get(QUEUE).add('job', payload, { jobId: id, delay: 3_600_000 });
     return id;
   }
-  const row = async (id: string) => (await orm.em.fork().execute<{ payload: unknown }[]>('select payload from outbox where id = ?', [id]))[0].payload;
+  const row = async (id: string) =>
+    (await orm.em.fork().execute<{ payload: unknown }[]>('select payload from outbox where id = ?', [id]))[0].payload;
   const job = async (id: string) => (await queues.get(QUEUE).getJob(id))?.data;
 
   it('erases the fields from the row and the job alike, and keeps the rest', async () => {
@@ -77,7 +88,9 @@ describe('OutboxSecrets (real PostgreSQL and Redis)', () => {
     const redis = new Redis(config.REDIS_URL);
     try {
       const keys = await redis.keys(`${config.redisPrefix}:${QUEUE}:*`);
-      const values = await Promise.all(keys.map(async (key) => ((await redis.type(key)) === 'hash' ? JSON.stringify(await redis.hgetall(key)) : '')));
+      const values = await Promise.all(
+        keys.map(async (key) => ((await redis.type(key)) === 'hash' ? JSON.stringify(await redis.hgetall(key)) : '')),
+      );
       expect(values.join('\n')).not.toContain('needle-in-redis');
     } finally {
       redis.disconnect();

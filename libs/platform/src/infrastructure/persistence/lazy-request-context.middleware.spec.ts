@@ -7,7 +7,13 @@ describe('LazyRequestContextMiddleware', () => {
   let forks: number;
 
   beforeAll(async () => {
-    orm = await MikroORM.init({ clientUrl: 'postgres://nobody@127.0.0.1:1/none', entities: [], discovery: { warnWhenNoEntities: false }, connect: false, allowGlobalContext: false });
+    orm = await MikroORM.init({
+      clientUrl: 'postgres://nobody@127.0.0.1:1/none',
+      entities: [],
+      discovery: { warnWhenNoEntities: false },
+      connect: false,
+      allowGlobalContext: false,
+    });
     const fork = orm.em.fork.bind(orm.em);
     jest.spyOn(orm.em, 'fork').mockImplementation((options) => {
       forks += 1;

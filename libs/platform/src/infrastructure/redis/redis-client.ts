@@ -13,8 +13,14 @@ export class RedisSkippedError extends Error {
   }
 }
 
-const timeouts = new Counter({ name: 'latchkey_redis_command_timeouts_total', help: 'Redis commands the API gave up on after the command timeout' });
-const skipped = new Counter({ name: 'latchkey_redis_commands_skipped_total', help: 'Optional Redis commands not sent because Redis had just timed out' });
+const timeouts = new Counter({
+  name: 'latchkey_redis_command_timeouts_total',
+  help: 'Redis commands the API gave up on after the command timeout',
+});
+const skipped = new Counter({
+  name: 'latchkey_redis_commands_skipped_total',
+  help: 'Optional Redis commands not sent because Redis had just timed out',
+});
 
 const isTimeout = (error: unknown): boolean => error instanceof Error && /timed out/i.test(error.message);
 

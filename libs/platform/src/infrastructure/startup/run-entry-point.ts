@@ -1,7 +1,12 @@
 import { existsSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { AppConfig, ConfigError, loadConfig } from '../config/app-config.js';
-import { describeConnectionFailure, describeRedisClusterFailure, describeRedisFailure, ServiceUnreachableError } from '../persistence/connection-failure.js';
+import {
+  describeConnectionFailure,
+  describeRedisClusterFailure,
+  describeRedisFailure,
+  ServiceUnreachableError,
+} from '../persistence/connection-failure.js';
 
 interface Closable {
   close(): Promise<unknown>;

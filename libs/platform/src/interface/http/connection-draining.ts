@@ -2,7 +2,10 @@ import { type BeforeApplicationShutdown, Injectable, type OnModuleInit } from '@
 import { HttpAdapterHost } from '@nestjs/core';
 
 interface HookableServer {
-  addHook(name: 'onSend', hook: (request: unknown, reply: { header(name: string, value: string): unknown }, payload: unknown, done: () => void) => void): void;
+  addHook(
+    name: 'onSend',
+    hook: (request: unknown, reply: { header(name: string, value: string): unknown }, payload: unknown, done: () => void) => void,
+  ): void;
 }
 
 /**

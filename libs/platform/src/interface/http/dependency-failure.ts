@@ -1,7 +1,8 @@
 // PostgreSQL SQLSTATEs of a lost or refused connection, an overloaded server, or a lost race
 // (serialization failure, deadlock): the client can retry, and nothing was half-applied.
 const TRANSIENT_SQLSTATES = new Set(['08000', '08001', '08003', '08004', '08006', '53300', '57P01', '57P02', '57P03', '40001', '40P01']);
-const TRANSIENT_MESSAGES = /Connection terminated|connection error|Timeout acquiring a connection|ECONNREFUSED|ECONNRESET|terminating connection/i;
+const TRANSIENT_MESSAGES =
+  /Connection terminated|connection error|Timeout acquiring a connection|ECONNREFUSED|ECONNRESET|terminating connection/i;
 
 /** True for an error that means "a dependency is unavailable right now", answered with 503. */
 export function isTransientDependencyFailure(error: unknown): boolean {

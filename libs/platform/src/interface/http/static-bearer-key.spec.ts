@@ -8,10 +8,15 @@ describe('StaticBearerKey', () => {
     expect(key.matches('bearer the-configured-key-123')).toBe(true);
   });
 
-  it.each([undefined, '', 'the-configured-key-123', 'Bearer the-configured-key-12', 'Bearer the-configured-key-1234', 'Basic the-configured-key-123', ['Bearer x']])(
-    'refuses %p',
-    (header) => expect(key.matches(header)).toBe(false),
-  );
+  it.each([
+    undefined,
+    '',
+    'the-configured-key-123',
+    'Bearer the-configured-key-12',
+    'Bearer the-configured-key-1234',
+    'Basic the-configured-key-123',
+    ['Bearer x'],
+  ])('refuses %p', (header) => expect(key.matches(header)).toBe(false));
 
   it('compares a bare secret too', () => {
     expect(key.isKey('the-configured-key-123')).toBe(true);

@@ -19,11 +19,14 @@ describe('StrictValidationPipe', () => {
     await expect(pipe.transform({ name: 'a', extra: 1 }, body)).rejects.toBeInstanceOf(ValidationFailedError);
   });
 
-  it.each(['prototype', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'])('refuses an unknown field named %s, however it is treated by class-transformer', async (key) => {
-    const error = await pipe.transform(JSON.parse(`{"name": "a", "${key}": "x"}`), body).catch((e: ValidationFailedError) => e);
-    expect(error).toBeInstanceOf(ValidationFailedError);
-    expect((error as ValidationFailedError).extensions.errors).toEqual([{ field: key, message: `property ${key} should not exist` }]);
-  });
+  it.each(['prototype', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'])(
+    'refuses an unknown field named %s, however it is treated by class-transformer',
+    async (key) => {
+      const error = await pipe.transform(JSON.parse(`{"name": "a", "${key}": "x"}`), body).catch((e: ValidationFailedError) => e);
+      expect(error).toBeInstanceOf(ValidationFailedError);
+      expect((error as ValidationFailedError).extensions.errors).toEqual([{ field: key, message: `property ${key} should not exist` }]);
+    },
+  );
 
   it.each(['a\u0000b', '\ud800', 'x\udfffy'])('refuses a string that is not valid text (%j), naming the field', async (name) => {
     const error = await pipe.transform({ name }, body).catch((e: ValidationFailedError) => e);

@@ -10,14 +10,36 @@ describe('SessionCommands', () => {
   });
 
   const addApiToken = (id: string, credentialVersion = 1) =>
-    kit.apiTokens.addIfCurrent(ApiToken.create({ id, accountId: 'account-1', organizationId: 'org-1', name: id, token: `lk_${id}`, secretHash: `hash(lk_${id})`, now: kit.clock.now(), expiresInDays: null, credentialVersion }));
+    kit.apiTokens.addIfCurrent(
+      ApiToken.create({
+        id,
+        accountId: 'account-1',
+        organizationId: 'org-1',
+        name: id,
+        token: `lk_${id}`,
+        secretHash: `hash(lk_${id})`,
+        now: kit.clock.now(),
+        expiresInDays: null,
+        credentialVersion,
+      }),
+    );
 
   describe('openSession', () => {
     it('stores the session bound to the account’s credential version and makes it known once committed', async () => {
       await kit.versions.advance('account-1');
       const issued = await kit.signIn();
-      expect(issued).toEqual({ accessToken: `access:${issued.sessionId}:cv2`, tokenType: 'Bearer', expiresIn: 900, refreshToken: 'secret-1', sessionId: issued.sessionId });
-      expect(kit.sessions.sessions.get(issued.sessionId)).toMatchObject({ accountId: 'account-1', credentialVersion: 2, expiresAt: new Date('2026-11-27T10:00:00Z') });
+      expect(issued).toEqual({
+        accessToken: `access:${issued.sessionId}:cv2`,
+        tokenType: 'Bearer',
+        expiresIn: 900,
+        refreshToken: 'secret-1',
+        sessionId: issued.sessionId,
+      });
+      expect(kit.sessions.sessions.get(issued.sessionId)).toMatchObject({
+        accountId: 'account-1',
+        credentialVersion: 2,
+        expiresAt: new Date('2026-11-27T10:00:00Z'),
+      });
       expect(kit.sessions.refreshTokens.get('hash(secret-1)')).toMatchObject({ sessionId: issued.sessionId, usedAt: null });
       expect(kit.revocations.known.get(`session:${issued.sessionId}`)).toBe(2);
     });

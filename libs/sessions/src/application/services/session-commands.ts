@@ -39,7 +39,10 @@ export class SessionCommands {
       const now = this.clock.now();
       const session = Session.open({ ...input, id: randomUUID(), now, lifetimeSeconds: this.config.REFRESH_TOKEN_TTL_SECONDS });
       const refreshToken = this.secrets.generate();
-      const credentialVersion = await this.sessions.insertOpened(session, session.issueRefreshToken(randomUUID(), this.secrets.hash(refreshToken), now));
+      const credentialVersion = await this.sessions.insertOpened(
+        session,
+        session.issueRefreshToken(randomUUID(), this.secrets.hash(refreshToken), now),
+      );
       this.revocations.sessionOpened(session, credentialVersion);
       return this.tokens.issue(session, credentialVersion, refreshToken, now);
     });

@@ -42,7 +42,13 @@ export class AccessTokenVerifier implements TokenVerifier {
     this.lastUsed.session(claims.sid);
     return {
       kind: 'access_token',
-      principal: { accountId: claims.sub, organizationId: claims.org, sessionId: claims.sid, apiTokenId: null, credentialVersion: claims.cv },
+      principal: {
+        accountId: claims.sub,
+        organizationId: claims.org,
+        sessionId: claims.sid,
+        apiTokenId: null,
+        credentialVersion: claims.cv,
+      },
       issuedAt: claims.iat,
       expiresAt: claims.exp,
       tokenId: claims.jti,

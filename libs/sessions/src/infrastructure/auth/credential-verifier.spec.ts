@@ -38,7 +38,11 @@ class ApiTokensStandIn implements TokenVerifier {
 }
 
 /** The sessions module's side: its two kinds and the registry. */
-@Module({ imports: [DiscoveryModule], providers: [AccessTokensStandIn, ApiTokensStandIn, CredentialVerifier], exports: [CredentialVerifier] })
+@Module({
+  imports: [DiscoveryModule],
+  providers: [AccessTokensStandIn, ApiTokensStandIn, CredentialVerifier],
+  exports: [CredentialVerifier],
+})
 class KindsModule {}
 
 /** Another module adding a kind, without touching the sessions module. */

@@ -38,7 +38,8 @@ export class CredentialVerifier implements OnModuleInit {
       if (!verifier) continue;
       const prefix = this.discovery.getMetadataByDecorator(TokenKind, wrapper) ?? '';
       const known = kinds.get(prefix);
-      if (known && known !== verifier) throw new Error(`Two token verifiers claim the prefix "${prefix}": ${known.constructor.name} and ${verifier.constructor.name}`);
+      if (known && known !== verifier)
+        throw new Error(`Two token verifiers claim the prefix "${prefix}": ${known.constructor.name} and ${verifier.constructor.name}`);
       kinds.set(prefix, verifier);
     }
     this.use(kinds);

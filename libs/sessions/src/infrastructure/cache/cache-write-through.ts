@@ -47,7 +47,10 @@ export class CacheWriteThrough extends CredentialRevocations {
    */
   async revokedBeforeCommit(items: RevokedCredentials): Promise<void> {
     this.revoked(items);
-    const keys = [...(items.sessionIds ?? []).map((id) => this.cache.sessionKey(id)), ...(items.apiTokens ?? []).map((t) => this.cache.apiTokenKey(t.secretHash))];
+    const keys = [
+      ...(items.sessionIds ?? []).map((id) => this.cache.sessionKey(id)),
+      ...(items.apiTokens ?? []).map((t) => this.cache.apiTokenKey(t.secretHash)),
+    ];
     try {
       await this.cache.markPending(keys);
     } catch (error) {

@@ -119,7 +119,8 @@ export class CredentialCache {
       const results = (await build(connection.pipeline()).exec()) ?? [];
       const failed = results.find(([error]) => error)?.[0];
       if (!failed && results.length > 0) return results.map(([, reply]) => reply);
-      if (attempt > 0 || !(connection instanceof Cluster) || !/^(MOVED|ASK|CLUSTERDOWN)/.test(failed?.message ?? '')) throw failed ?? new Error('Redis pipeline did not run');
+      if (attempt > 0 || !(connection instanceof Cluster) || !/^(MOVED|ASK|CLUSTERDOWN)/.test(failed?.message ?? ''))
+        throw failed ?? new Error('Redis pipeline did not run');
       await new Promise<void>((resolve, reject) => connection.refreshSlotsCache((error) => (error ? reject(error) : resolve())));
     }
   }

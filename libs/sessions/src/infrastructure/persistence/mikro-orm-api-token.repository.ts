@@ -27,7 +27,14 @@ export class MikroOrmApiTokenRepository extends ApiTokenRepository {
        returning id`,
       [
         token.accountId,
-        token.id, token.accountId, token.organizationId, token.name, token.tokenPrefix, token.secretHash, token.createdAt, token.expiresAt,
+        token.id,
+        token.accountId,
+        token.organizationId,
+        token.name,
+        token.tokenPrefix,
+        token.secretHash,
+        token.createdAt,
+        token.expiresAt,
         token.credentialVersion,
       ],
     );

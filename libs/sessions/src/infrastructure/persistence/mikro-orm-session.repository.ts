@@ -37,8 +37,18 @@ export class MikroOrmSessionRepository extends SessionRepository {
        select version from version`,
       [
         session.accountId,
-        session.id, session.accountId, session.organizationId, session.createdAt, session.lastUsedAt, session.expiresAt, session.clientIp, session.userAgent,
-        token.id, token.sessionId, token.tokenHash, token.createdAt,
+        session.id,
+        session.accountId,
+        session.organizationId,
+        session.createdAt,
+        session.lastUsedAt,
+        session.expiresAt,
+        session.clientIp,
+        session.userAgent,
+        token.id,
+        token.sessionId,
+        token.tokenHash,
+        token.createdAt,
       ],
     );
     session.credentialVersion = row.version;
@@ -46,7 +56,9 @@ export class MikroOrmSessionRepository extends SessionRepository {
   }
 
   async lockByRefreshToken(tokenHash: string): Promise<{ session: Session; token: RefreshToken } | null> {
-    const [row] = await this.em.execute<Array<{ session_id: string }>>('select session_id from refresh_tokens where token_hash = ?', [tokenHash]);
+    const [row] = await this.em.execute<Array<{ session_id: string }>>('select session_id from refresh_tokens where token_hash = ?', [
+      tokenHash,
+    ]);
     if (!row) return null;
     const session = await this.em.findOne(Session, { id: row.session_id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const token = await this.em.findOne(RefreshToken, { tokenHash }, { refresh: true });
@@ -76,10 +88,6 @@ export class MikroOrmSessionRepository extends SessionRepository {
   }
 
   async listActive(accountId: string, now: Date): Promise<Session[]> {
-    return this.em.find(
-      Session,
-      { accountId, endedAt: null, expiresAt: { $gt: now } },
-      { orderBy: { createdAt: 'desc' } },
-    );
+    return this.em.find(Session, { accountId, endedAt: null, expiresAt: { $gt: now } }, { orderBy: { createdAt: 'desc' } });
   }
 }

@@ -35,7 +35,9 @@ export class RevocationCleanUp {
           and t.credential_version < coalesce((select version from credential_versions where account_id = t.account_id), 1)`,
       [cutoff, accountId],
     );
-    const sessions = await em.execute<Array<{ id: string }>>('select id from sessions where account_id = ? and ended_at is not null', [accountId]);
+    const sessions = await em.execute<Array<{ id: string }>>('select id from sessions where account_id = ? and ended_at is not null', [
+      accountId,
+    ]);
     const tokens = await em.execute<Array<{ secret_hash: string }>>(
       'select secret_hash from api_tokens where account_id = ? and revoked_at is not null and revoked_at <= ?',
       [accountId, cutoff],
@@ -53,7 +55,10 @@ export class RevocationCleanUp {
     const tokens =
       apiTokenIds.length === 0
         ? []
-        : await em.execute<Array<{ secret_hash: string }>>('select secret_hash from api_tokens where id in (?) and revoked_at is not null', [apiTokenIds]);
+        : await em.execute<Array<{ secret_hash: string }>>(
+            'select secret_hash from api_tokens where id in (?) and revoked_at is not null',
+            [apiTokenIds],
+          );
     await this.cache.markRevoked([
       ...sessionIds.map((id) => this.cache.sessionKey(id)),
       ...tokens.map((t) => this.cache.apiTokenKey(t.secret_hash)),

@@ -25,7 +25,9 @@ export class InMemoryApiTokenRepository extends ApiTokenRepository implements Tr
   }
 
   async revoke(filter: { accountId: string; id?: string }, now: Date): Promise<RevokedApiToken[]> {
-    const matching = [...this.tokens.values()].filter((t) => t.accountId === filter.accountId && (!filter.id || t.id === filter.id) && t.revokedAt === null);
+    const matching = [...this.tokens.values()].filter(
+      (t) => t.accountId === filter.accountId && (!filter.id || t.id === filter.id) && t.revokedAt === null,
+    );
     for (const token of matching) token.revoke(now);
     return matching.map((t) => ({ id: t.id, secretHash: t.secretHash }));
   }

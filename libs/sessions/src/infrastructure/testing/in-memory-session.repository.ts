@@ -42,7 +42,8 @@ export class InMemorySessionRepository extends SessionRepository implements Tran
 
   async endActive(filter: { sessionId?: string; accountId?: string }, reason: string, now: Date): Promise<string[]> {
     const matching = [...this.sessions.values()].filter(
-      (s) => s.endedAt === null && (!filter.sessionId || s.id === filter.sessionId) && (!filter.accountId || s.accountId === filter.accountId),
+      (s) =>
+        s.endedAt === null && (!filter.sessionId || s.id === filter.sessionId) && (!filter.accountId || s.accountId === filter.accountId),
     );
     for (const session of matching) session.end(reason, now);
     return matching.map((s) => s.id);

@@ -27,7 +27,16 @@ export class SessionsTestKit {
   /** What the handlers published (identity's audit trail subscribes in the application). */
   readonly events = new InMemoryDomainEvents();
   readonly commands = new SessionCommands(
-    this.unitOfWork, this.config, this.clock, this.sessions, this.apiTokens, this.versions, this.tokens, this.secrets, this.revocations, this.jobs,
+    this.unitOfWork,
+    this.config,
+    this.clock,
+    this.sessions,
+    this.apiTokens,
+    this.versions,
+    this.tokens,
+    this.secrets,
+    this.revocations,
+    this.jobs,
   );
 
   signIn(accountId = 'account-1', userAgent: string | null = 'test'): Promise<IssuedTokens> {

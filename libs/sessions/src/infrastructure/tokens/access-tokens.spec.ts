@@ -37,7 +37,10 @@ describe('AccessTokens', () => {
   });
 
   it('refuses tokens signed with another key, or not signed at all', () => {
-    const other = new AccessTokens(new JwtService({ secret: createSecretKey(Buffer.from('another-secret-of-at-least-32-bytes-long')) }), config);
+    const other = new AccessTokens(
+      new JwtService({ secret: createSecretKey(Buffer.from('another-secret-of-at-least-32-bytes-long')) }),
+      config,
+    );
     const foreign = issue(other, now);
     expect(tokens().verify(foreign, now.getTime())).toBeNull();
     const [, payload] = foreign.split('.');

@@ -19,11 +19,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function isAccessClaims(value: unknown): value is AccessClaims {
   const c = value as Partial<AccessClaims> | null;
   return (
-    typeof c === 'object' && c !== null &&
-    typeof c.sub === 'string' && UUID.test(c.sub) &&
-    typeof c.org === 'string' && UUID.test(c.org) &&
-    typeof c.sid === 'string' && UUID.test(c.sid) &&
-    Number.isInteger(c.cv) && Number.isInteger(c.iat) && Number.isInteger(c.exp) && typeof c.jti === 'string'
+    typeof c === 'object' &&
+    c !== null &&
+    typeof c.sub === 'string' &&
+    UUID.test(c.sub) &&
+    typeof c.org === 'string' &&
+    UUID.test(c.org) &&
+    typeof c.sid === 'string' &&
+    UUID.test(c.sid) &&
+    Number.isInteger(c.cv) &&
+    Number.isInteger(c.iat) &&
+    Number.isInteger(c.exp) &&
+    typeof c.jti === 'string'
   );
 }
 

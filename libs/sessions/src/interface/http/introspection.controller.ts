@@ -17,7 +17,10 @@ export class IntrospectionController {
   @AcceptsFormBody()
   @HttpCode(200)
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
-  @ApiOperation({ description: 'Client `service`, secret SERVICE_API_KEY: HTTP Basic, `client_id`/`client_secret` in the body, or the key as a Bearer token.' })
+  @ApiOperation({
+    description:
+      'Client `service`, secret SERVICE_API_KEY: HTTP Basic, `client_id`/`client_secret` in the body, or the key as a Bearer token.',
+  })
   @ApiOkResponse({ type: IntrospectionDto })
   async introspect(@Body() body: IntrospectDto): Promise<IntrospectionDto> {
     const verified = await this.verifier.verify(body.token);

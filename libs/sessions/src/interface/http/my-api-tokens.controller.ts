@@ -25,9 +25,22 @@ export class MyApiTokensController {
   /** Only a signed-in user creates tokens: a leaked API token cannot mint successors that outlive its revocation. */
   @Post()
   @ApiCreatedResponse({ type: CreatedApiTokenDto })
-  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateApiTokenDto, @ClientOrigin() origin: RequestOrigin): Promise<CreatedApiToken> {
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateApiTokenDto,
+    @ClientOrigin() origin: RequestOrigin,
+  ): Promise<CreatedApiToken> {
     if (principal.apiTokenId) throw new ForbiddenError('API tokens are created with an access token, not with another API token.');
-    return this.commands.execute(new CreateApiTokenCommand(principal.accountId, principal.organizationId, body.name, body.expiresInDays ?? null, origin, principal.credentialVersion));
+    return this.commands.execute(
+      new CreateApiTokenCommand(
+        principal.accountId,
+        principal.organizationId,
+        body.name,
+        body.expiresInDays ?? null,
+        origin,
+        principal.credentialVersion,
+      ),
+    );
   }
 
   @Get()
@@ -39,7 +52,11 @@ export class MyApiTokensController {
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked; the token answers 401 from now on.' })
-  async revoke(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @ClientOrigin() origin: RequestOrigin): Promise<void> {
+  async revoke(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @ClientOrigin() origin: RequestOrigin,
+  ): Promise<void> {
     await this.commands.execute(new RevokeApiTokenCommand(principal.accountId, id, principal.organizationId, origin));
   }
 }

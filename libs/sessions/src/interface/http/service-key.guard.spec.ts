@@ -10,7 +10,9 @@ const formEncoded = (value: string) => encodeURIComponent(value).replaceAll('%20
 function attempt(authorization: string | undefined, body: unknown = { token: 't' }): { allowed: boolean; challenge?: unknown } {
   const headers: Record<string, unknown> = {};
   const reply = { header: (name: string, value: unknown) => (headers[name] = value) };
-  const context = { switchToHttp: () => ({ getRequest: () => ({ headers: { authorization }, body }), getResponse: () => reply }) } as unknown as ExecutionContext;
+  const context = {
+    switchToHttp: () => ({ getRequest: () => ({ headers: { authorization }, body }), getResponse: () => reply }),
+  } as unknown as ExecutionContext;
   try {
     return { allowed: guard.canActivate(context) };
   } catch {
@@ -37,6 +39,9 @@ describe('ServiceKeyGuard', () => {
     ['client_secret_post without client_id', undefined, { token: 't', client_secret: KEY }],
     ['repeated form fields', undefined, { token: 't', client_id: 'service', client_secret: [KEY, KEY] }],
   ])('refuses %s with Basic and Bearer challenges', (_case, authorization, body) =>
-    expect(attempt(authorization, body)).toEqual({ allowed: false, challenge: ['Basic realm="latchkey", charset="UTF-8"', 'Bearer realm="latchkey"'] }),
+    expect(attempt(authorization, body)).toEqual({
+      allowed: false,
+      challenge: ['Basic realm="latchkey", charset="UTF-8"', 'Bearer realm="latchkey"'],
+    }),
   );
 });

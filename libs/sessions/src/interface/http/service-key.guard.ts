@@ -50,7 +50,9 @@ export class ServiceKeyGuard implements CanActivate {
     const body = typeof request.body === 'object' && request.body !== null ? (request.body as ClientFields) : {};
     if (this.authenticates(request.headers.authorization, body)) return true;
     http.getResponse<FastifyReply>().header('www-authenticate', CHALLENGES);
-    const refusal = new UnauthenticatedError('The client is not authenticated: client "service" with the service key as its secret, or the service key as a Bearer token.');
+    const refusal = new UnauthenticatedError(
+      'The client is not authenticated: client "service" with the service key as its secret, or the service key as a Bearer token.',
+    );
     refusal.extensions.error = 'invalid_client';
     throw refusal;
   }

@@ -14,19 +14,39 @@ describe('ChangePasswordHandler', () => {
 
   beforeEach(async () => {
     kit = new IdentityTestKit();
-    handler = new ChangePasswordHandler(kit.organizations, kit.accounts, kit.checks, kit.newPasswords, kit.domainEvents, kit.unitOfWork, kit.clock);
+    handler = new ChangePasswordHandler(
+      kit.organizations,
+      kit.accounts,
+      kit.checks,
+      kit.newPasswords,
+      kit.domainEvents,
+      kit.unitOfWork,
+      kit.clock,
+    );
     account = await kit.account(await kit.organization());
   });
 
-  const change = (current: string, next: string, expire = false, caller: { accountId: string; sessionId: string | null; apiTokenId: string | null } = { accountId: account.id, sessionId: 's1', apiTokenId: null }) =>
-    handler.execute(new ChangePassword(caller, current, next, expire, origin));
+  const change = (
+    current: string,
+    next: string,
+    expire = false,
+    caller: { accountId: string; sessionId: string | null; apiTokenId: string | null } = {
+      accountId: account.id,
+      sessionId: 's1',
+      apiTokenId: null,
+    },
+  ) => handler.execute(new ChangePassword(caller, current, next, expire, origin));
 
   it('changes the password and ends only the current session', async () => {
     await change('Plum-korb!7', 'Gazo-vint!4');
     expect(account.passwordHash).toBe('v1:Gazo-vint!4');
-    expect(kit.domainEvents.published).toEqual([new PasswordChanged(account.id, account.organizationId, 's1', false, origin, kit.clock.now())]);
+    expect(kit.domainEvents.published).toEqual([
+      new PasswordChanged(account.id, account.organizationId, 's1', false, origin, kit.clock.now()),
+    ]);
     expect(kit.sessions.calls).toEqual([{ method: 'endSession', id: 's1', reason: 'password-changed' }]);
-    expect(kit.outbox.jobs).toEqual([{ name: 'password-changed', payload: expect.objectContaining({ sessionsExpired: false, to: 'jane@example.com' }) }]);
+    expect(kit.outbox.jobs).toEqual([
+      { name: 'password-changed', payload: expect.objectContaining({ sessionsExpired: false, to: 'jane@example.com' }) },
+    ]);
     expect(kit.eventTypes()).toEqual(['password.changed']);
   });
 
@@ -38,7 +58,9 @@ describe('ChangePasswordHandler', () => {
   });
 
   it('refuses an API token', async () => {
-    await expect(change('Plum-korb!7', 'Gazo-vint!4', false, { accountId: account.id, sessionId: null, apiTokenId: 't1' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      change('Plum-korb!7', 'Gazo-vint!4', false, { accountId: account.id, sessionId: null, apiTokenId: 't1' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(account.passwordHash).toBe('v1:Plum-korb!7');
     expect(kit.published()).toEqual([]);
   });
@@ -46,7 +68,13 @@ describe('ChangePasswordHandler', () => {
   it('counts a wrong current password as a failed entry and locks at the threshold', async () => {
     const codes = [];
     for (let i = 0; i < 5; i++) codes.push(await change('wrong', 'Gazo-vint!4').catch((error) => error.code));
-    expect(codes).toEqual(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'PASSWORD_RESET_REQUIRED']);
+    expect(codes).toEqual([
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'PASSWORD_RESET_REQUIRED',
+    ]);
     expect(account.status).toBe('password_reset_required');
     expect(kit.published()).toEqual(Array(5).fill('SignInFailed'));
     await kit.deferred.settled();
@@ -57,7 +85,9 @@ describe('ChangePasswordHandler', () => {
 
   it('refuses the current password and the ones in the history', async () => {
     await change('Plum-korb!7', 'Gazo-vint!4');
-    await expect(change('Gazo-vint!4', 'Plum-korb!7')).rejects.toMatchObject({ violations: [{ code: 'REUSED', message: expect.any(String) }] });
+    await expect(change('Gazo-vint!4', 'Plum-korb!7')).rejects.toMatchObject({
+      violations: [{ code: 'REUSED', message: expect.any(String) }],
+    });
     await expect(change('Gazo-vint!4', 'Gazo-vint!4')).rejects.toMatchObject({ code: 'PASSWORD_POLICY_VIOLATION' });
   });
 
@@ -87,7 +117,13 @@ describe('ChangePasswordHandler', () => {
     };
 
     it('refuses the replaced password when a reset landed meanwhile, saves nothing and counts nothing', async () => {
-      afterVerify(() => void account.resetPassword({ hash: 'v1:Reset-dova!3', history: PasswordHistory.of([]), historyDepth: 5 }, { via: 'reset', expireSessionsAndTokens: false, origin, now: kit.clock.now() }));
+      afterVerify(
+        () =>
+          void account.resetPassword(
+            { hash: 'v1:Reset-dova!3', history: PasswordHistory.of([]), historyDepth: 5 },
+            { via: 'reset', expireSessionsAndTokens: false, origin, now: kit.clock.now() },
+          ),
+      );
       await expect(change('Plum-korb!7', 'Gazo-vint!4')).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
       expect(account).toMatchObject({ passwordHash: 'v1:Reset-dova!3', failedSignIns: 0, status: 'active' });
       nothingWritten();

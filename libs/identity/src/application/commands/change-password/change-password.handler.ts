@@ -20,9 +20,16 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePassword> {
     private readonly clock: Clock,
   ) {}
 
-  async execute({ caller: { accountId, sessionId, apiTokenId }, currentPassword, newPassword, expireSessionsAndTokens, origin }: ChangePassword): Promise<void> {
+  async execute({
+    caller: { accountId, sessionId, apiTokenId },
+    currentPassword,
+    newPassword,
+    expireSessionsAndTokens,
+    origin,
+  }: ChangePassword): Promise<void> {
     // An API token is a delegated credential: whoever holds one must not take over the account.
-    if (apiTokenId !== null || sessionId === null) throw new ForbiddenError('The password can only be changed when signed in with a password.');
+    if (apiTokenId !== null || sessionId === null)
+      throw new ForbiddenError('The password can only be changed when signed in with a password.');
     const account = await this.accounts.findById(accountId);
     const organization = account && (await this.organizations.findById(account.organizationId));
     if (!account || !organization) throw new InvalidCredentialsError();
@@ -33,7 +40,11 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePassword> {
       const current = await this.accounts.lock(account.id);
       if (!current) throw new InvalidCredentialsError();
       // A hash no longer current (a double submit, a reset meanwhile) is not counted as a failed entry: it was right when judged.
-      await this.passwords.store(current, current.changePassword(verifiedHash, password, { sessionId, expireSessionsAndTokens, origin, now }), now);
+      await this.passwords.store(
+        current,
+        current.changePassword(verifiedHash, password, { sessionId, expireSessionsAndTokens, origin, now }),
+        now,
+      );
       await this.events.publishFrom(current);
     });
   }

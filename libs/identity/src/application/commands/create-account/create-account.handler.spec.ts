@@ -26,7 +26,9 @@ describe('CreateAccountHandler', () => {
   it('invites an account created without a password', async () => {
     const view = await handler.execute(new CreateAccount('acme', 'kim@example.com', undefined, 'ko', origin));
     expect(view.status).toBe('password_reset_required');
-    expect(kit.outbox.jobs).toEqual([{ name: 'invitation', payload: expect.objectContaining({ locale: 'ko', link: expect.stringContaining('#token=') }) }]);
+    expect(kit.outbox.jobs).toEqual([
+      { name: 'invitation', payload: expect.objectContaining({ locale: 'ko', link: expect.stringContaining('#token=') }) },
+    ]);
     expect(kit.tokens.items[0].expiresAt.getTime() - kit.clock.now().getTime()).toBe(72 * 3600 * 1000);
     expect(kit.published()).toEqual(['AccountCreated']);
     expect(kit.events.items.map((event) => [event.type, event.details])).toEqual([['account.created', { invited: true }]]);
@@ -35,14 +37,22 @@ describe('CreateAccountHandler', () => {
   it('reports every violation at once', async () => {
     await expect(handler.execute(new CreateAccount('acme', 'jane@example.com', 'password123!', 'en', origin))).rejects.toMatchObject({
       code: 'PASSWORD_POLICY_VIOLATION',
-      violations: [expect.objectContaining({ code: 'MISSING_UPPERCASE' }), expect.objectContaining({ code: 'SEQUENTIAL' }), expect.objectContaining({ code: 'COMMON' })],
+      violations: [
+        expect.objectContaining({ code: 'MISSING_UPPERCASE' }),
+        expect.objectContaining({ code: 'SEQUENTIAL' }),
+        expect.objectContaining({ code: 'COMMON' }),
+      ],
     });
     expect(kit.published()).toEqual([]);
   });
 
   it('refuses a second account with the same e-mail in another case, and unknown organizations', async () => {
     await handler.execute(new CreateAccount('acme', 'jane@example.com', undefined, 'en', origin));
-    await expect(handler.execute(new CreateAccount('acme', 'JANE@example.com', undefined, 'en', origin))).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(handler.execute(new CreateAccount('nope', 'jane@example.com', undefined, 'en', origin))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(handler.execute(new CreateAccount('acme', 'JANE@example.com', undefined, 'en', origin))).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await expect(handler.execute(new CreateAccount('nope', 'jane@example.com', undefined, 'en', origin))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

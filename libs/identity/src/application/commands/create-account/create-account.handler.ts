@@ -23,8 +23,12 @@ export class CreateAccountHandler implements ICommandHandler<CreateAccount> {
 
   async execute({ organization: name, email, password, locale, origin }: CreateAccount): Promise<AccountView> {
     const organization = await this.lookup.organization(name);
-    if (await this.lookup.accounts.findByEmail(organization.id, normalizeEmail(email))) throw new ConflictError('An account with this e-mail already exists.');
-    const violations = password === undefined ? [] : this.policies.forOrganization(organization).evaluate({ password, email, organizationName: organization.name });
+    if (await this.lookup.accounts.findByEmail(organization.id, normalizeEmail(email)))
+      throw new ConflictError('An account with this e-mail already exists.');
+    const violations =
+      password === undefined
+        ? []
+        : this.policies.forOrganization(organization).evaluate({ password, email, organizationName: organization.name });
     if (violations.length > 0) throw new PasswordPolicyViolatedError(violations);
     const passwordHash = password === undefined ? null : await this.hasher.hash(password);
     const now = this.clock.now();
@@ -33,6 +37,13 @@ export class CreateAccountHandler implements ICommandHandler<CreateAccount> {
       await this.lookup.accounts.add(account);
       await this.events.publishFrom(account);
     });
-    return { id: account.id, email: account.email, organization: organization.name, locale, status: account.status, createdAt: now.toISOString() };
+    return {
+      id: account.id,
+      email: account.email,
+      organization: organization.name,
+      locale,
+      status: account.status,
+      createdAt: now.toISOString(),
+    };
   }
 }

@@ -19,7 +19,9 @@ describe('CreateOrganizationHandler', () => {
     expect(view).toEqual({ id: expect.any(String), name: 'acme', displayName: 'Acme Corp', createdAt: kit.clock.now().toISOString() });
     expect(await kit.organizations.findById(view.id)).toMatchObject({ name: 'acme' });
     expect(kit.domainEvents.published).toEqual([new OrganizationCreated(view.id, 'acme', origin, kit.clock.now())]);
-    expect(kit.events.items.map(({ type, organizationId, accountId, details }) => [type, organizationId, accountId, details])).toEqual([['organization.created', view.id, null, { name: 'acme' }]]);
+    expect(kit.events.items.map(({ type, organizationId, accountId, details }) => [type, organizationId, accountId, details])).toEqual([
+      ['organization.created', view.id, null, { name: 'acme' }],
+    ]);
   });
 
   it('publishes nothing when the name is taken', async () => {

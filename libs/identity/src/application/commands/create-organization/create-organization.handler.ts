@@ -20,6 +20,11 @@ export class CreateOrganizationHandler implements ICommandHandler<CreateOrganiza
       await this.organizations.add(organization);
       await this.events.publishFrom(organization);
     });
-    return { id: organization.id, name: organization.name, displayName: organization.displayName, createdAt: organization.createdAt.toISOString() };
+    return {
+      id: organization.id,
+      name: organization.name,
+      displayName: organization.displayName,
+      createdAt: organization.createdAt.toISOString(),
+    };
   }
 }

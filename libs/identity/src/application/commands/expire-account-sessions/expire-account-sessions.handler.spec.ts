@@ -19,9 +19,13 @@ describe('ExpireAccountSessionsHandler', () => {
 
   it('expires every credential of the account, audited as the administrator’s', async () => {
     await handler.execute(new ExpireAccountSessions('ACME', account.id, origin));
-    expect(kit.domainEvents.published).toEqual([new CredentialsExpired(account.id, 'org-acme', { by: 'administrator' }, origin, kit.clock.now())]);
+    expect(kit.domainEvents.published).toEqual([
+      new CredentialsExpired(account.id, 'org-acme', { by: 'administrator' }, origin, kit.clock.now()),
+    ]);
     expect(kit.sessions.calls).toEqual([{ method: 'expireAllCredentials', id: account.id, reason: 'admin-expired' }]);
-    expect(kit.events.items.map(({ type, accountId, details }) => [type, accountId, details])).toEqual([['credentials.expired', account.id, { by: 'administrator' }]]);
+    expect(kit.events.items.map(({ type, accountId, details }) => [type, accountId, details])).toEqual([
+      ['credentials.expired', account.id, { by: 'administrator' }],
+    ]);
   });
 
   it('answers NOT_FOUND for an account of another organization, expiring nothing', async () => {

@@ -22,7 +22,14 @@ describe('RequestResetHandler', () => {
     expect(kit.outbox.jobs).toEqual([
       {
         name: 'password-reset',
-        payload: { to: 'jane@example.com', locale: 'en', organizationName: 'acme', organizationDisplayName: 'Acme Corp', link: 'https://latchkey.test/reset-password#token=secret-1', expiresAt: '2026-11-26T12:30:00.000Z' },
+        payload: {
+          to: 'jane@example.com',
+          locale: 'en',
+          organizationName: 'acme',
+          organizationDisplayName: 'Acme Corp',
+          link: 'https://latchkey.test/reset-password#token=secret-1',
+          expiresAt: '2026-11-26T12:30:00.000Z',
+        },
       },
     ]);
     expect(kit.tokens.items[0].tokenHash).toBe('hash(secret-1)');

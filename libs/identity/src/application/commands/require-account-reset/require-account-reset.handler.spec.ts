@@ -22,7 +22,12 @@ describe('RequireAccountResetHandler', () => {
     expect(account.status).toBe('password_reset_required');
     expect(kit.domainEvents.published).toEqual([new AccountResetRequired(account.id, 'org-acme', origin, kit.clock.now())]);
     expect(kit.tokens.items.map((token) => token.purpose)).toEqual(['admin-required']);
-    expect(kit.outbox.jobs).toEqual([{ name: 'password-reset', payload: expect.objectContaining({ to: 'jane@example.com', link: 'https://latchkey.test/reset-password#token=secret-1' }) }]);
+    expect(kit.outbox.jobs).toEqual([
+      {
+        name: 'password-reset',
+        payload: expect.objectContaining({ to: 'jane@example.com', link: 'https://latchkey.test/reset-password#token=secret-1' }),
+      },
+    ]);
     expect(kit.events.items.map(({ type, details }) => [type, details])).toEqual([['password-reset.required', { by: 'administrator' }]]);
     expect(kit.sessions.calls).toEqual([]);
   });

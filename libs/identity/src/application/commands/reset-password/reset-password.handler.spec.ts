@@ -13,7 +13,16 @@ describe('ResetPasswordHandler', () => {
 
   beforeEach(async () => {
     kit = new IdentityTestKit();
-    handler = new ResetPasswordHandler(kit.tokens, kit.secrets, kit.organizations, kit.accounts, kit.newPasswords, kit.domainEvents, kit.unitOfWork, kit.clock);
+    handler = new ResetPasswordHandler(
+      kit.tokens,
+      kit.secrets,
+      kit.organizations,
+      kit.accounts,
+      kit.newPasswords,
+      kit.domainEvents,
+      kit.unitOfWork,
+      kit.clock,
+    );
     const organization = await kit.organization();
     account = await kit.account(organization);
     for (let i = 0; i < 5; i++) account.recordFailedSignIn(5, { via: 'sign-in', origin, now: kit.clock.now() });
@@ -32,7 +41,9 @@ describe('ResetPasswordHandler', () => {
     expect(kit.sessions.calls).toEqual([{ method: 'endAllSessions', id: account.id, reason: 'password-reset' }]);
     expect(kit.outbox.jobs).toEqual([{ name: 'password-reset-completed', payload: expect.objectContaining({ sessionsExpired: false }) }]);
     expect(kit.eventTypes()).toEqual(['password-reset.completed']);
-    expect(kit.domainEvents.published).toEqual([new PasswordReset(account.id, account.organizationId, 'reset', false, origin, kit.clock.now())]);
+    expect(kit.domainEvents.published).toEqual([
+      new PasswordReset(account.id, account.organizationId, 'reset', false, origin, kit.clock.now()),
+    ]);
   });
 
   it('expires every credential when asked', async () => {
@@ -40,7 +51,10 @@ describe('ResetPasswordHandler', () => {
     expect(kit.sessions.calls).toEqual([{ method: 'expireAllCredentials', id: account.id, reason: 'password-reset' }]);
     expect(kit.published()).toEqual(['PasswordReset', 'CredentialsExpired']);
     expect(kit.eventTypes()).toEqual(['password-reset.completed', 'credentials.expired']);
-    expect(kit.events.items.map((event) => event.details)).toEqual([{ sessionsExpired: true, via: 'reset' }, { by: 'owner', via: 'password-reset' }]);
+    expect(kit.events.items.map((event) => event.details)).toEqual([
+      { sessionsExpired: true, via: 'reset' },
+      { by: 'owner', via: 'password-reset' },
+    ]);
   });
 
   it('judges the token first: unknown, spent and expired tokens answer 410 whatever the password', async () => {
@@ -56,7 +70,10 @@ describe('ResetPasswordHandler', () => {
   });
 
   it('reports every violation, REUSED included, and changes nothing', async () => {
-    await expect(reset('secret-1', 'Plum-korb!7')).rejects.toMatchObject({ code: 'PASSWORD_POLICY_VIOLATION', violations: [{ code: 'REUSED', message: expect.any(String) }] });
+    await expect(reset('secret-1', 'Plum-korb!7')).rejects.toMatchObject({
+      code: 'PASSWORD_POLICY_VIOLATION',
+      violations: [{ code: 'REUSED', message: expect.any(String) }],
+    });
     const weak = await reset('secret-1', 'abc').catch((error) => error.violations.map((v: { code: string }) => v.code));
     expect(weak).toEqual(['LENGTH', 'MISSING_UPPERCASE', 'MISSING_DIGIT', 'MISSING_SPECIAL', 'SEQUENTIAL']);
     expect(account.status).toBe('password_reset_required');

@@ -33,7 +33,11 @@ export class ResetPasswordHandler implements ICommandHandler<ResetPassword> {
       // Account, then tokens (as a change takes them); a token usable under the lock proves the history judged above is current.
       const current = (await this.accounts.lock(account.id)) ?? account;
       if (!(await this.tokens.spendIfUsable(token, now))) throw new ResetTokenInvalidError();
-      await this.passwords.store(current, current.resetPassword(password, { via: token.purpose, expireSessionsAndTokens, origin, now }), now);
+      await this.passwords.store(
+        current,
+        current.resetPassword(password, { via: token.purpose, expireSessionsAndTokens, origin, now }),
+        now,
+      );
       await this.events.publishFrom(current);
     });
   }

@@ -17,24 +17,44 @@ describe('SignInHandler', () => {
 
   const codes = async (organization: string, email: string, password: string, times: number): Promise<string[]> => {
     const result = [];
-    for (let i = 0; i < times; i++) result.push(await handler.execute(new SignIn(organization, email, password, origin)).then(() => 'OK', (error) => error.code));
+    for (let i = 0; i < times; i++)
+      result.push(
+        await handler.execute(new SignIn(organization, email, password, origin)).then(
+          () => 'OK',
+          (error) => error.code,
+        ),
+      );
     return result;
   };
 
   it('opens a session for the right password, whatever the case of the e-mail', async () => {
     const tokens = await handler.execute(new SignIn('acme', 'JANE@example.com', 'Plum-korb!7', origin));
     expect(tokens).toMatchObject({ tokenType: 'Bearer', sessionId: 'session-1' });
-    expect(kit.domainEvents.published).toEqual([new SignedIn('account-jane@example.com', 'org-acme', 'session-1', false, origin, kit.clock.now())]);
+    expect(kit.domainEvents.published).toEqual([
+      new SignedIn('account-jane@example.com', 'org-acme', 'session-1', false, origin, kit.clock.now()),
+    ]);
     expect(kit.eventTypes()).toEqual(['sign-in.succeeded']);
     expect(kit.events.items[0].details).toEqual({ sessionId: 'session-1', hashUpgraded: false });
   });
 
   it('answers 401 four times, then 423 from the fifth failure on, even for the right password', async () => {
-    const sequence = ['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'PASSWORD_RESET_REQUIRED', 'PASSWORD_RESET_REQUIRED'];
+    const sequence = [
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'PASSWORD_RESET_REQUIRED',
+      'PASSWORD_RESET_REQUIRED',
+    ];
     expect(await codes('acme', 'jane@example.com', 'wrong', 6)).toEqual(sequence);
     expect(await codes('acme', 'jane@example.com', 'Plum-korb!7', 1)).toEqual(['PASSWORD_RESET_REQUIRED']);
     await kit.deferred.settled();
-    expect(kit.outbox.jobs).toEqual([{ name: 'account-locked', payload: expect.objectContaining({ to: 'jane@example.com', link: 'https://latchkey.test/reset-password#token=secret-1' }) }]);
+    expect(kit.outbox.jobs).toEqual([
+      {
+        name: 'account-locked',
+        payload: expect.objectContaining({ to: 'jane@example.com', link: 'https://latchkey.test/reset-password#token=secret-1' }),
+      },
+    ]);
     expect(kit.eventTypes().filter((type) => type === 'account.locked')).toHaveLength(1);
   });
 
@@ -96,6 +116,8 @@ describe('SignInHandler', () => {
     expect(await codes('acme', 'jane@example.com', 'Plum-korb!7', 1)).toEqual(['PASSWORD_RESET_REQUIRED']);
     expect(kit.sessions.calls).toEqual([]);
     expect(kit.published()).toEqual(['SignInFailed']);
-    expect(kit.events.items.map((event) => [event.type, event.details])).toEqual([['sign-in.failed', { reason: 'password-reset-required' }]]);
+    expect(kit.events.items.map((event) => [event.type, event.details])).toEqual([
+      ['sign-in.failed', { reason: 'password-reset-required' }],
+    ]);
   });
 });

@@ -25,9 +25,16 @@ describe('UpdatePasswordPolicyHandler', () => {
   });
 
   it('names every field outside the policy limits of docs/api.md and changes nothing', async () => {
-    const error = await handler.execute(new UpdatePasswordPolicy('acme', { minLength: 8, maxLength: 200, historyDepth: 25, lockoutThreshold: 2 }, origin)).catch((e) => e);
+    const error = await handler
+      .execute(new UpdatePasswordPolicy('acme', { minLength: 8, maxLength: 200, historyDepth: 25, lockoutThreshold: 2 }, origin))
+      .catch((e) => e);
     expect(error.code).toBe('VALIDATION_FAILED');
-    expect(error.extensions.errors.map((e: { field: string }) => e.field)).toEqual(['minLength', 'maxLength', 'historyDepth', 'lockoutThreshold']);
+    expect(error.extensions.errors.map((e: { field: string }) => e.field)).toEqual([
+      'minLength',
+      'maxLength',
+      'historyDepth',
+      'lockoutThreshold',
+    ]);
     expect((await kit.organizations.findByName('acme'))?.policyOverrides).toEqual({});
     expect(kit.published()).toEqual([]);
   });

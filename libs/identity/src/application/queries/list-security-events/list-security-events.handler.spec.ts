@@ -14,7 +14,8 @@ describe('ListSecurityEventsHandler', () => {
     const organization = await kit.organization();
     // Three events share each timestamp, so paging must break ties by id.
     for (let minute = 0; minute < 4; minute++) {
-      for (let i = 0; i < 3; i++) await kit.audit.record('sign-in.failed', { organizationId: organization.id, accountId: i === 0 ? 'a1' : null }, origin);
+      for (let i = 0; i < 3; i++)
+        await kit.audit.record('sign-in.failed', { organizationId: organization.id, accountId: i === 0 ? 'a1' : null }, origin);
       kit.clock.advance(60_000);
     }
   });

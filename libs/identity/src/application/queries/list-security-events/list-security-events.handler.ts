@@ -21,7 +21,13 @@ export class ListSecurityEventsHandler implements IQueryHandler<ListSecurityEven
   async execute({ organization: name, filter }: ListSecurityEvents): Promise<SecurityEventPage> {
     const organization = await this.lookup.organization(name);
     const before = await this.cursor(organization.id, filter.before);
-    const events = await this.events.list({ organizationId: organization.id, accountId: filter.accountId, type: filter.type, before, limit: filter.limit });
+    const events = await this.events.list({
+      organizationId: organization.id,
+      accountId: filter.accountId,
+      type: filter.type,
+      before,
+      limit: filter.limit,
+    });
     return { events: events.map(toSecurityEventView), nextBefore: events.length === filter.limit ? events[events.length - 1].id : null };
   }
 
@@ -33,6 +39,8 @@ export class ListSecurityEventsHandler implements IQueryHandler<ListSecurityEven
     } else if (!Number.isNaN(Date.parse(before))) {
       return { occurredAt: new Date(before), id: null };
     }
-    throw new ValidationFailedError('The paging cursor is not valid.', [{ field: 'before', message: 'before must be an event id of this organization or an ISO timestamp' }]);
+    throw new ValidationFailedError('The paging cursor is not valid.', [
+      { field: 'before', message: 'before must be an event id of this organization or an ISO timestamp' },
+    ]);
   }
 }

@@ -13,7 +13,16 @@ export interface SecurityEventView {
 }
 
 /** An audit record as the API answers it. */
-export function toSecurityEventView({ id, type, organizationId, accountId, occurredAt, clientIp, userAgent, details }: SecurityEvent): SecurityEventView {
+export function toSecurityEventView({
+  id,
+  type,
+  organizationId,
+  accountId,
+  occurredAt,
+  clientIp,
+  userAgent,
+  details,
+}: SecurityEvent): SecurityEventView {
   return { id, type, organizationId, accountId, occurredAt: occurredAt.toISOString(), clientIp, userAgent, details };
 }
 

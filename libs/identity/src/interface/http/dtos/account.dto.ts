@@ -43,7 +43,11 @@ export class ResetRequestDto {
 }
 
 export class ResetTokenDto {
-  @ApiProperty({ description: 'The token from the fragment of the e-mailed link.' }) @IsString() @MinLength(1) @MaxLength(256) token!: string;
+  @ApiProperty({ description: 'The token from the fragment of the e-mailed link.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  token!: string;
 }
 
 export class ResetConfirmDto extends ResetTokenDto {

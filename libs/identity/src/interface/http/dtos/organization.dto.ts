@@ -24,7 +24,11 @@ export class PasswordPolicyDto {
   @ApiPropertyOptional({ minimum: 0, maximum: 24, default: 3 }) @IsOptional() @IsInt() historyDepth?: number;
   @ApiPropertyOptional({ minimum: 3, maximum: 10, default: 5 }) @IsOptional() @IsInt() lockoutThreshold?: number;
 
-  @ApiPropertyOptional({ type: [String], example: ['SEQUENTIAL'], description: 'Rule codes to turn off (not LENGTH, INVALID_CHARACTER, REUSED).' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['SEQUENTIAL'],
+    description: 'Rule codes to turn off (not LENGTH, INVALID_CHARACTER, REUSED).',
+  })
   @IsOptional()
   @IsArray()
   @IsString({ each: true })

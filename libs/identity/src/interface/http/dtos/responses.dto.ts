@@ -82,5 +82,6 @@ export class SecurityEventResponse {
 
 export class SecurityEventPageResponse {
   @ApiProperty({ type: [SecurityEventResponse] }) events!: SecurityEventResponse[];
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Pass as `before` for the next, older page.' }) nextBefore!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Pass as `before` for the next, older page.' }) nextBefore!:
+    string | null;
 }

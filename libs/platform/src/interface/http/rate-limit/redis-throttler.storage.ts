@@ -23,11 +23,18 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, name: string): Promise<ThrottlerStorageRecord> {
     try {
-      const [hits, pttl] = (await this.redis.optional((connection) => connection.eval(INCREMENT, 1, this.redis.key('throttle', name, key), ttl))) as [number, number];
+      const [hits, pttl] = (await this.redis.optional((connection) =>
+        connection.eval(INCREMENT, 1, this.redis.key('throttle', name, key), ttl),
+      )) as [number, number];
       const timeToExpire = Math.max(1, Math.ceil(pttl / 1000));
       this.inMemory = false;
       const isBlocked = hits > limit;
-      return { totalHits: hits, timeToExpire, isBlocked, timeToBlockExpire: isBlocked ? Math.max(timeToExpire, Math.ceil(blockDuration / 1000)) : 0 };
+      return {
+        totalHits: hits,
+        timeToExpire,
+        isBlocked,
+        timeToBlockExpire: isBlocked ? Math.max(timeToExpire, Math.ceil(blockDuration / 1000)) : 0,
+      };
     } catch (error) {
       if (!this.inMemory) this.logger.warn(`Redis unavailable, rate limits count in memory: ${(error as Error).message}`);
       this.inMemory = true;

@@ -35,7 +35,13 @@ describe('CreateApiTokenHandler on PostgreSQL', () => {
         audited.push(event);
       },
     });
-    handler = new CreateApiTokenHandler(new MikroOrmUnitOfWork(orm.em), new SystemClock(), new MikroOrmApiTokenRepository(orm.em), new SequentialTokenSecrets(), events);
+    handler = new CreateApiTokenHandler(
+      new MikroOrmUnitOfWork(orm.em),
+      new SystemClock(),
+      new MikroOrmApiTokenRepository(orm.em),
+      new SequentialTokenSecrets(),
+      events,
+    );
   });
   afterAll(() => orm.close());
 
@@ -46,8 +52,22 @@ describe('CreateApiTokenHandler on PostgreSQL', () => {
   });
 
   const create = (credentialVersion: number) =>
-    handler.execute(new CreateApiTokenCommand(accountId, '10000000-0000-4000-8000-000000000001', 'ci', null, { clientIp: '203.0.113.9', userAgent: null }, credentialVersion));
-  const storedTokens = () => orm.em.fork().execute<Array<{ id: string; credential_version: number }>>('select id, credential_version from api_tokens where account_id = ?', [accountId]);
+    handler.execute(
+      new CreateApiTokenCommand(
+        accountId,
+        '10000000-0000-4000-8000-000000000001',
+        'ci',
+        null,
+        { clientIp: '203.0.113.9', userAgent: null },
+        credentialVersion,
+      ),
+    );
+  const storedTokens = () =>
+    orm.em
+      .fork()
+      .execute<Array<{ id: string; credential_version: number }>>('select id, credential_version from api_tokens where account_id = ?', [
+        accountId,
+      ]);
   /** An expiry of the account that has taken the credential-version lock and holds it until `commit` is called. */
   async function expiryHoldingTheLock(): Promise<{ commit: () => Promise<void> }> {
     let commit!: () => void;

@@ -20,8 +20,19 @@ describe('CreateApiTokenHandler', () => {
   it('shows the secret once and stores only its hash and prefix, in the asking credential’s era', async () => {
     const created = await create();
     const now = kit.clock.now();
-    expect(created).toEqual({ id: expect.any(String), name: 'ci', token: 'lk_secret-1', createdAt: now, expiresAt: new Date(now.getTime() + 30 * 86_400_000) });
-    expect(kit.apiTokens.tokens.get(created.id)).toMatchObject({ secretHash: 'hash(lk_secret-1)', tokenPrefix: 'lk_secret', credentialVersion: 1, revokedAt: null });
+    expect(created).toEqual({
+      id: expect.any(String),
+      name: 'ci',
+      token: 'lk_secret-1',
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + 30 * 86_400_000),
+    });
+    expect(kit.apiTokens.tokens.get(created.id)).toMatchObject({
+      secretHash: 'hash(lk_secret-1)',
+      tokenPrefix: 'lk_secret',
+      credentialVersion: 1,
+      revokedAt: null,
+    });
     expect(kit.events.published).toEqual([new ApiTokenCreated(created.id, 'account-1', 'org-1', 'ci', origin, now)]);
     expect(JSON.stringify(kit.events.published)).not.toMatch(/secret/);
   });

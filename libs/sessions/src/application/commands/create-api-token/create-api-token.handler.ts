@@ -21,7 +21,13 @@ export class CreateApiTokenHandler implements ICommandHandler<CreateApiTokenComm
 
   async execute(command: CreateApiTokenCommand): Promise<CreatedApiToken> {
     const secret = this.secrets.generate(API_TOKEN_PREFIX);
-    const token = ApiToken.create({ ...command, id: randomUUID(), token: secret, secretHash: this.secrets.hash(secret), now: this.clock.now() });
+    const token = ApiToken.create({
+      ...command,
+      id: randomUUID(),
+      token: secret,
+      secretHash: this.secrets.hash(secret),
+      now: this.clock.now(),
+    });
     const { accountId, organizationId, origin } = command;
     await this.unitOfWork.run(async () => {
       // The asking credential's era has ended (an expiry committed since the guard let it in).

@@ -23,8 +23,12 @@ describe('EndSessionHandler', () => {
 
   it('answers another account’s session as it answers an unknown one, and leaves it open', async () => {
     const { sessionId } = await kit.signIn('account-2');
-    await expect(handler.execute(new EndSessionCommand('account-1', sessionId, 'ended_by_user'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(handler.execute(new EndSessionCommand('account-1', 'no-such-session', 'ended_by_user'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(handler.execute(new EndSessionCommand('account-1', sessionId, 'ended_by_user'))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(handler.execute(new EndSessionCommand('account-1', 'no-such-session', 'ended_by_user'))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(kit.sessions.sessions.get(sessionId)?.endedAt).toBeNull();
     expect(kit.revocations.denied.size).toBe(0);
   });
@@ -32,7 +36,9 @@ describe('EndSessionHandler', () => {
   it('answers an already ended session with 404, keeping its first reason', async () => {
     const { sessionId } = await kit.signIn();
     await handler.execute(new EndSessionCommand('account-1', sessionId, 'sign_out'));
-    await expect(handler.execute(new EndSessionCommand('account-1', sessionId, 'ended_by_user'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(handler.execute(new EndSessionCommand('account-1', sessionId, 'ended_by_user'))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(kit.sessions.sessions.get(sessionId)?.endReason).toBe('sign_out');
   });
 });

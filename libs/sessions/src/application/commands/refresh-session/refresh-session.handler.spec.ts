@@ -19,7 +19,13 @@ describe('RefreshSessionHandler', () => {
   it('rotates: a new pair for the same session in its era, the presented token spent', async () => {
     kit.clock.advance(60);
     const next = await refresh(first.refreshToken);
-    expect(next).toEqual({ accessToken: `access:${first.sessionId}:cv1`, tokenType: 'Bearer', expiresIn: 900, refreshToken: 'secret-2', sessionId: first.sessionId });
+    expect(next).toEqual({
+      accessToken: `access:${first.sessionId}:cv1`,
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      refreshToken: 'secret-2',
+      sessionId: first.sessionId,
+    });
     expect(kit.sessions.refreshTokens.get(`hash(${first.refreshToken})`)?.usedAt).toEqual(kit.clock.now());
     expect(kit.sessions.sessions.get(first.sessionId)?.lastUsedAt).toEqual(kit.clock.now());
     expect(kit.revocations.known.get(`session:${first.sessionId}`)).toBe(1);

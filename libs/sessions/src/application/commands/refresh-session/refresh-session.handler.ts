@@ -13,8 +13,12 @@ import { RefreshSessionCommand } from './refresh-session.command.js';
 @CommandHandler(RefreshSessionCommand)
 export class RefreshSessionHandler implements ICommandHandler<RefreshSessionCommand> {
   constructor(
-    private readonly unitOfWork: UnitOfWork, private readonly clock: Clock, private readonly sessions: SessionRepository,
-    private readonly secrets: TokenSecrets, private readonly tokens: TokenIssuer, private readonly revocations: CredentialRevocations,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly sessions: SessionRepository,
+    private readonly secrets: TokenSecrets,
+    private readonly tokens: TokenIssuer,
+    private readonly revocations: CredentialRevocations,
   ) {}
 
   async execute({ refreshToken }: RefreshSessionCommand) {

@@ -13,11 +13,22 @@ describe('RevokeApiTokenHandler', () => {
   beforeEach(async () => {
     kit = new SessionsTestKit();
     handler = new RevokeApiTokenHandler(kit.unitOfWork, kit.clock, kit.apiTokens, kit.revocations, kit.events);
-    const token = ApiToken.create({ id: 't-1', accountId: 'account-1', organizationId: 'org-1', name: 'ci', token: 'lk_secret-x', secretHash: 'hash(lk_secret-x)', now: kit.clock.now(), expiresInDays: null, credentialVersion: 1 });
+    const token = ApiToken.create({
+      id: 't-1',
+      accountId: 'account-1',
+      organizationId: 'org-1',
+      name: 'ci',
+      token: 'lk_secret-x',
+      secretHash: 'hash(lk_secret-x)',
+      now: kit.clock.now(),
+      expiresInDays: null,
+      credentialVersion: 1,
+    });
     await kit.apiTokens.addIfCurrent(token);
   });
 
-  const revoke = (accountId: string, apiTokenId = 't-1') => handler.execute(new RevokeApiTokenCommand(accountId, apiTokenId, 'org-1', origin));
+  const revoke = (accountId: string, apiTokenId = 't-1') =>
+    handler.execute(new RevokeApiTokenCommand(accountId, apiTokenId, 'org-1', origin));
 
   it('revokes the token, denies it once committed and publishes ApiTokenRevoked (identity audits it)', async () => {
     await revoke('account-1');

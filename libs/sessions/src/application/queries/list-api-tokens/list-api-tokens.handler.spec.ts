@@ -9,7 +9,19 @@ describe('ListApiTokensHandler', () => {
     const handler = new ListApiTokensHandler(kit.apiTokens);
     const add = async (id: string, accountId = 'account-1', expiresInDays: number | null = null) => {
       const secret = `lk_${id}-secret`;
-      await kit.apiTokens.addIfCurrent(ApiToken.create({ id, accountId, organizationId: 'org-1', name: `token ${id}`, token: secret, secretHash: `hash(${secret})`, now: kit.clock.now(), expiresInDays, credentialVersion: 1 }));
+      await kit.apiTokens.addIfCurrent(
+        ApiToken.create({
+          id,
+          accountId,
+          organizationId: 'org-1',
+          name: `token ${id}`,
+          token: secret,
+          secretHash: `hash(${secret})`,
+          now: kit.clock.now(),
+          expiresInDays,
+          credentialVersion: 1,
+        }),
+      );
       kit.clock.advance(2 * 86_400);
     };
     await add('t1', 'account-1', 1);
