@@ -7,7 +7,7 @@ import { NewPasswords } from '../../services/new-passwords.service.js';
 import { PasswordChecks } from '../../services/password-checks.service.js';
 import { ChangePassword } from './change-password.command.js';
 
-/** docs/guarantees.md#expire-sign-in-sessions-and-tokens: everything, including the revocations (subscribers of PasswordChanged and CredentialsExpired), commits and is published before the 204. */
+/** docs/guarantees.md#expire-sign-in-sessions-and-tokens. An API token (a delegated credential) may not change the password. */
 @CommandHandler(ChangePassword)
 export class ChangePasswordHandler implements ICommandHandler<ChangePassword> {
   constructor(
@@ -20,17 +20,10 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePassword> {
     private readonly clock: Clock,
   ) {}
 
-  async execute({
-    caller: { accountId, sessionId, apiTokenId },
-    currentPassword,
-    newPassword,
-    expireSessionsAndTokens,
-    origin,
-  }: ChangePassword): Promise<void> {
-    // An API token is a delegated credential: whoever holds one must not take over the account.
-    if (apiTokenId !== null || sessionId === null)
-      throw new ForbiddenError('The password can only be changed when signed in with a password.');
-    const account = await this.accounts.findById(accountId);
+  async execute({ caller, currentPassword, newPassword, expireSessionsAndTokens, origin }: ChangePassword): Promise<void> {
+    const sessionId = caller.apiTokenId === null ? caller.sessionId : null;
+    if (sessionId === null) throw new ForbiddenError('The password can only be changed when signed in with a password.');
+    const account = await this.accounts.findById(caller.accountId);
     const organization = account && (await this.organizations.findById(account.organizationId));
     if (!account || !organization) throw new InvalidCredentialsError();
     const verifiedHash = await this.checks.verifyCurrentPassword(account, organization, currentPassword, origin);
@@ -39,12 +32,8 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePassword> {
       const now = this.clock.now();
       const current = await this.accounts.lock(account.id);
       if (!current) throw new InvalidCredentialsError();
-      // A hash no longer current (a double submit, a reset meanwhile) is not counted as a failed entry: it was right when judged.
-      await this.passwords.store(
-        current,
-        current.changePassword(verifiedHash, password, { sessionId, expireSessionsAndTokens, origin, now }),
-        now,
-      );
+      const history = current.changePassword(verifiedHash, password, { sessionId, expireSessionsAndTokens, origin, now });
+      await this.passwords.store(current, history, now);
       await this.events.publishFrom(current);
     });
   }

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { AccountLocale, AccountStatus } from '../../../domain/account.aggregate.js';
+import type { Account, AccountLocale, AccountStatus } from '../../../domain/account.aggregate.js';
 import type { RequestOrigin } from '#libs/building-blocks';
 
 export interface AccountView {
@@ -9,6 +9,11 @@ export interface AccountView {
   locale: AccountLocale;
   status: AccountStatus;
   createdAt: string;
+}
+
+/** The account as the administration API answers it. */
+export function toAccountView({ id, email, locale, status, createdAt }: Account, organization: string): AccountView {
+  return { id, email, organization, locale, status, createdAt: createdAt.toISOString() };
 }
 
 export class CreateAccount extends Command<AccountView> {

@@ -7,7 +7,7 @@ import { PasswordPolicyViolatedError } from '../../../domain/identity.errors.js'
 import { PasswordHasher } from '../../ports/password-hasher.port.js';
 import { OrganizationLookup } from '../../services/organization-lookup.service.js';
 import { PasswordPolicies } from '../../services/password-policies.service.js';
-import { type AccountView, CreateAccount } from './create-account.command.js';
+import { type AccountView, CreateAccount, toAccountView } from './create-account.command.js';
 
 /** With a password the account is ready; without one it is invited (AccountCreated's subscribers send the link) to set it. */
 @CommandHandler(CreateAccount)
@@ -23,12 +23,10 @@ export class CreateAccountHandler implements ICommandHandler<CreateAccount> {
 
   async execute({ organization: name, email, password, locale, origin }: CreateAccount): Promise<AccountView> {
     const organization = await this.lookup.organization(name);
-    if (await this.lookup.accounts.findByEmail(organization.id, normalizeEmail(email)))
-      throw new ConflictError('An account with this e-mail already exists.');
-    const violations =
-      password === undefined
-        ? []
-        : this.policies.forOrganization(organization).evaluate({ password, email, organizationName: organization.name });
+    const taken = await this.lookup.accounts.findByEmail(organization.id, normalizeEmail(email));
+    if (taken) throw new ConflictError('An account with this e-mail already exists.');
+    const policy = this.policies.forOrganization(organization);
+    const violations = password === undefined ? [] : policy.evaluate({ password, email, organizationName: organization.name });
     if (violations.length > 0) throw new PasswordPolicyViolatedError(violations);
     const passwordHash = password === undefined ? null : await this.hasher.hash(password);
     const now = this.clock.now();
@@ -37,13 +35,6 @@ export class CreateAccountHandler implements ICommandHandler<CreateAccount> {
       await this.lookup.accounts.add(account);
       await this.events.publishFrom(account);
     });
-    return {
-      id: account.id,
-      email: account.email,
-      organization: organization.name,
-      locale,
-      status: account.status,
-      createdAt: now.toISOString(),
-    };
+    return toAccountView(account, organization.name);
   }
 }

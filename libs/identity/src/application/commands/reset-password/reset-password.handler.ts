@@ -8,7 +8,7 @@ import { ResetTokenSecrets } from '../../ports/reset-token-secrets.port.js';
 import { NewPasswords } from '../../services/new-passwords.service.js';
 import { ResetPassword } from './reset-password.command.js';
 
-/** docs/guarantees.md#reset-links-are-single-use-and-stay-secret: the token is judged first, then the password, then everything commits at once. */
+/** docs/guarantees.md#reset-links-are-single-use-and-stay-secret: the token is judged, then the password; all commits at once. */
 @CommandHandler(ResetPassword)
 export class ResetPasswordHandler implements ICommandHandler<ResetPassword> {
   constructor(
@@ -30,14 +30,10 @@ export class ResetPasswordHandler implements ICommandHandler<ResetPassword> {
     const password = await this.passwords.prepare(newPassword, account, organization);
     await this.unitOfWork.run(async () => {
       const now = this.clock.now();
-      // Account, then tokens (as a change takes them); a token usable under the lock proves the history judged above is current.
-      const current = (await this.accounts.lock(account.id)) ?? account;
+      const current = (await this.accounts.lock(account.id)) ?? account; // then the token: a token usable under the lock proves the history current
       if (!(await this.tokens.spendIfUsable(token, now))) throw new ResetTokenInvalidError();
-      await this.passwords.store(
-        current,
-        current.resetPassword(password, { via: token.purpose, expireSessionsAndTokens, origin, now }),
-        now,
-      );
+      const history = current.resetPassword(password, { via: token.purpose, expireSessionsAndTokens, origin, now });
+      await this.passwords.store(current, history, now);
       await this.events.publishFrom(current);
     });
   }

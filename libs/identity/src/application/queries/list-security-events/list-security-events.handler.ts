@@ -1,7 +1,6 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { ValidationFailedError } from '#libs/building-blocks';
-import type { SecurityEventFilter } from '../../../domain/security-event.repository.js';
-import { SecurityEventRepository } from '../../../domain/security-event.repository.js';
+import { type SecurityEventFilter, SecurityEventRepository } from '../../../domain/security-event.repository.js';
 import { OrganizationLookup } from '../../services/organization-lookup.service.js';
 import { ListSecurityEvents, type SecurityEventPage, toSecurityEventView } from './list-security-events.query.js';
 
@@ -21,13 +20,8 @@ export class ListSecurityEventsHandler implements IQueryHandler<ListSecurityEven
   async execute({ organization: name, filter }: ListSecurityEvents): Promise<SecurityEventPage> {
     const organization = await this.lookup.organization(name);
     const before = await this.cursor(organization.id, filter.before);
-    const events = await this.events.list({
-      organizationId: organization.id,
-      accountId: filter.accountId,
-      type: filter.type,
-      before,
-      limit: filter.limit,
-    });
+    const { accountId, type, limit } = filter;
+    const events = await this.events.list({ organizationId: organization.id, accountId, type, before, limit });
     return { events: events.map(toSecurityEventView), nextBefore: events.length === filter.limit ? events[events.length - 1].id : null };
   }
 
@@ -39,8 +33,7 @@ export class ListSecurityEventsHandler implements IQueryHandler<ListSecurityEven
     } else if (!Number.isNaN(Date.parse(before))) {
       return { occurredAt: new Date(before), id: null };
     }
-    throw new ValidationFailedError('The paging cursor is not valid.', [
-      { field: 'before', message: 'before must be an event id of this organization or an ISO timestamp' },
-    ]);
+    const message = 'before must be an event id of this organization or an ISO timestamp';
+    throw new ValidationFailedError('The paging cursor is not valid.', [{ field: 'before', message }]);
   }
 }

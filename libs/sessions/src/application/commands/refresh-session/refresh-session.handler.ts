@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '#libs/building-blocks';
+import { Clock, UnitOfWork } from '#libs/building-blocks';
 import { SessionRepository } from '../../../domain/session.repository.js';
 import { UnauthenticatedError } from '../../../domain/sessions.errors.js';
 import { CredentialRevocations } from '../../ports/credential-revocations.port.js';
 import { TokenSecrets } from '../../ports/token-secrets.port.js';
-import { UnitOfWork } from '#libs/building-blocks';
 import { TokenIssuer } from '../../services/token-issuer.js';
 import { RefreshSessionCommand } from './refresh-session.command.js';
 
-/** Rotates under the session's row lock, so parallel uses of one token serialize: the first wins, the rest are reuse. */
+/** Rotates under the session's row lock (parallel uses serialize: first wins, the rest are reuse), within the session's own era. */
 @CommandHandler(RefreshSessionCommand)
 export class RefreshSessionHandler implements ICommandHandler<RefreshSessionCommand> {
   constructor(
@@ -23,18 +22,14 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
 
   async execute({ refreshToken }: RefreshSessionCommand) {
     const issued = await this.unitOfWork.run(async () => {
-      const found = await this.sessions.lockByRefreshToken(this.secrets.hash(refreshToken));
-      if (!found) return null;
-      const { session, token } = found;
-      const now = this.clock.now();
-      const wasOpen = session.endedAt === null;
-      const nextToken = this.secrets.generate();
+      const { session, token } = (await this.sessions.lockByRefreshToken(this.secrets.hash(refreshToken))) ?? {};
+      if (!session || !token) return null;
+      const [now, nextToken, wasOpen] = [this.clock.now(), this.secrets.generate(), session.endedAt === null];
       const rotation = session.rotate(token, { id: randomUUID(), tokenHash: this.secrets.hash(nextToken) }, now);
       if (rotation.outcome === 'rotated') this.sessions.add(rotation.next);
       else if (wasOpen && session.endedAt !== null) this.revocations.revoked({ sessionIds: [session.id] });
       await this.sessions.save();
       if (rotation.outcome !== 'rotated') return null;
-      // The session's own era: an expiry since would have ended it, and it would not have rotated.
       this.revocations.sessionOpened(session, session.credentialVersion);
       return this.tokens.issue(session, session.credentialVersion, nextToken, now);
     });
