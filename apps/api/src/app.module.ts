@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { type AppConfig, OperationsModule, ProblemDetailsFilter, RateLimitModule, PlatformModule } from '#libs/platform';
 import { SessionsModule } from '#libs/sessions';
 import { IdentityModule } from '#libs/identity';
+import { SharedSignalsModule } from '#libs/shared-signals';
 
 /** What an embedding application adds to the API: modules of its own, loaded beside Latchkey's. */
 export interface ApiOptions {
@@ -26,6 +27,7 @@ export class AppModule {
         OperationsModule,
         SessionsModule,
         IdentityModule,
+        SharedSignalsModule,
         ...(options.imports ?? []),
       ],
       providers: [ProblemDetailsFilter],

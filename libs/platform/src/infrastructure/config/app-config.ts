@@ -63,6 +63,14 @@ export class AppConfig {
   HOST = '';
   @IsOptional() @IsString() @MinLength(16) METRICS_TOKEN?: string = undefined;
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+  // Shared Signals transmitter (docs/shared-signals.md). Unset, the at-rest key is derived from JWT_SECRET.
+  @IsOptional() @IsString() @MinLength(32) SSF_KEY_SECRET?: string = undefined;
+  @Type(() => Number) @IsInt() @Min(3600) @Max(365 * 86400) SSF_KEY_RETENTION_SECONDS = 14 * 86400;
+  @Type(() => Number) @IsInt() @Min(0) @Max(86400) SSF_KEY_ACTIVATION_DELAY_SECONDS = 60;
+  @Type(() => Number) @IsInt() @Min(0) @Max(3650) SSF_KEY_MAX_AGE_DAYS = 90;
+  @Type(() => Number) @IsInt() @Min(1) @Max(1000) SSF_MAX_STREAMS_PER_ORGANIZATION = 20;
+  @Type(() => Number) @IsInt() @Min(0) @Max(86400) SSF_MIN_VERIFICATION_INTERVAL_SECONDS = 15;
+  @Transform(toBoolean) @IsBoolean() SSF_ALLOW_HTTP_PUSH = false;
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
