@@ -26,3 +26,5 @@ export { AcceptsFormBody, acceptJsonBodiesOnly } from './interface/http/json-onl
 export { DomainEventDispatcher, OnDomainEvent } from './infrastructure/events/domain-event-dispatcher.js';
 export { MikroOrmUnitOfWork } from './infrastructure/persistence/mikro-orm-unit-of-work.js';
 export { AfterCommit, type AfterCommitWork, type InTransaction } from './infrastructure/persistence/after-commit.js';
+export { CommittedIncrements } from './infrastructure/metrics/committed-increments.js';
+export { LATENCY_BUCKETS_SECONDS, MetricsRegistry } from './infrastructure/metrics/metrics-registry.js';

@@ -16,6 +16,9 @@ import { AfterCommit } from './infrastructure/persistence/after-commit.js';
 import { MikroOrmUnitOfWork } from './infrastructure/persistence/mikro-orm-unit-of-work.js';
 import { LazyRequestContextMiddleware } from './infrastructure/persistence/lazy-request-context.middleware.js';
 import { QueueRegistry } from './infrastructure/queue/queue-registry.js';
+import { CommittedIncrements } from './infrastructure/metrics/committed-increments.js';
+import { MetricsRegistry } from './infrastructure/metrics/metrics-registry.js';
+import { PlatformMetrics } from './infrastructure/metrics/platform-metrics.js';
 import { RedisClient } from './infrastructure/redis/redis-client.js';
 
 // Registered once, at import: @mikro-orm/nestjs clears its entity list when an application closes
@@ -48,6 +51,9 @@ export class PlatformModule implements NestModule {
         Outbox,
         OutboxRelay,
         OutboxSecrets,
+        MetricsRegistry,
+        CommittedIncrements,
+        PlatformMetrics,
       ],
       exports: [
         AppConfig,
@@ -61,6 +67,8 @@ export class PlatformModule implements NestModule {
         Outbox,
         OutboxRelay,
         OutboxSecrets,
+        MetricsRegistry,
+        CommittedIncrements,
       ],
     };
   }

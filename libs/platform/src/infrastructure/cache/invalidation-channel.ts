@@ -40,6 +40,11 @@ export class InvalidationChannel implements OnApplicationShutdown {
     return this.subscribed;
   }
 
+  /** True once something listens (a local cache): the worker never does. */
+  get isInUse(): boolean {
+    return this.listeners.size > 0;
+  }
+
   listen(namespace: string, listener: InvalidationListener): void {
     if (namespace.includes(SEPARATOR)) throw new Error(`invalid cache namespace: ${namespace}`);
     this.listeners.set(namespace, listener);

@@ -27,6 +27,8 @@ const URL_PATTERN = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
 export class AppConfig {
   @IsIn(['development', 'production', 'test']) NODE_ENV = 'development';
   @Type(() => Number) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+  /** The worker's `/health` and `/metrics`; 0 = a free port chosen at start (the default when NODE_ENV=test, where workers share a host). */
+  @Type(() => Number) @IsInt() @Min(0) @Max(65535) WORKER_PORT = 3001;
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/latchkey';
   @IsOptional()
@@ -121,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   if (typeof trustProxy === 'string') problems.push(`TRUST_PROXY: ${trustProxy}`);
   else config.TRUST_PROXY = trustProxy.value;
   config.HOST ||= config.developmentKeysInUse.length > 0 ? '127.0.0.1' : '0.0.0.0';
+  if (raw.WORKER_PORT === undefined && config.NODE_ENV === 'test') config.WORKER_PORT = 0;
   problems.push(...productionProblems(config));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

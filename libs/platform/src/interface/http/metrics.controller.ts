@@ -1,18 +1,22 @@
 import { Controller, Get, Header, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { collectDefaultMetrics, register } from 'prom-client';
+import { register } from 'prom-client';
+import { MetricsRegistry } from '../../infrastructure/metrics/metrics-registry.js';
 import { MetricsTokenGuard } from './metrics-token.guard.js';
 
-collectDefaultMetrics({ prefix: 'latchkey_' });
-
-/** `GET /metrics` in the Prometheus text format; behind METRICS_TOKEN when it is set. */
+/**
+ * `GET /metrics` in the Prometheus text format (the process's figures, then this application's:
+ * docs/operations.md#metrics); behind METRICS_TOKEN when it is set.
+ */
 @ApiExcludeController()
 @UseGuards(MetricsTokenGuard)
 @Controller('metrics')
 export class MetricsController {
+  constructor(private readonly registry: MetricsRegistry) {}
+
   @Get()
   @Header('content-type', register.contentType)
   metrics(): Promise<string> {
-    return register.metrics();
+    return this.registry.exposition();
   }
 }
