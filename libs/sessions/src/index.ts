@@ -8,3 +8,4 @@ export { CurrentPrincipal } from './interface/http/current-principal.decorator.j
 export { SessionsModule } from './sessions.module.js';
 export { SessionsWorkerModule } from './sessions-worker.module.js';
 export { ApiTokenCreated, ApiTokenRevoked } from './domain/api-token.events.js';
+export { SessionsEnded } from './domain/session.events.js';

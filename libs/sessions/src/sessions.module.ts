@@ -15,12 +15,14 @@ import { CredentialRevocations } from './application/ports/credential-revocation
 import { RevocationJobs } from './application/ports/revocation-jobs.port.js';
 import { TokenSecrets } from './application/ports/token-secrets.port.js';
 import { SessionCommands } from './application/services/session-commands.js';
+import { SessionTransitions } from './application/services/session-transitions.js';
 import { TokenIssuer } from './application/services/token-issuer.js';
 import { ApiTokenRepository } from './domain/api-token.repository.js';
 import { CredentialVersionRepository } from './domain/credential-version.repository.js';
 import { SessionRepository } from './domain/session.repository.js';
 import { AccessTokenVerifier } from './infrastructure/auth/access-token.verifier.js';
 import { ApiTokenVerifier } from './infrastructure/auth/api-token.verifier.js';
+import { TokenCheckMetrics } from './infrastructure/metrics/token-check.metrics.js';
 import { CredentialVerifier } from './infrastructure/auth/credential-verifier.js';
 import { LastUsedRecorder } from './infrastructure/auth/last-used-recorder.js';
 import { CacheWriteThrough } from './infrastructure/cache/cache-write-through.js';
@@ -61,6 +63,7 @@ export const SESSIONS_SCHEMAS = [SessionSchema, RefreshTokenSchema, ApiTokenSche
   controllers: [AuthTokensController, MySessionsController, MyApiTokensController, IntrospectionController],
   providers: [
     SessionCommands,
+    SessionTransitions,
     TokenIssuer,
     AccessTokens,
     { provide: AccessTokenSigner, useExisting: AccessTokens },
@@ -75,6 +78,7 @@ export const SESSIONS_SCHEMAS = [SessionSchema, RefreshTokenSchema, ApiTokenSche
     ApiTokenVerifier,
     CredentialVerifier,
     LastUsedRecorder,
+    TokenCheckMetrics,
     { provide: SessionRepository, useClass: MikroOrmSessionRepository },
     { provide: ApiTokenRepository, useClass: MikroOrmApiTokenRepository },
     { provide: CredentialVersionRepository, useClass: MikroOrmCredentialVersionRepository },

@@ -1,5 +1,6 @@
 import type { RefreshToken } from './refresh-token.entity.js';
 import type { Session } from './session.aggregate.js';
+import type { EndedSession } from './session.events.js';
 
 export abstract class SessionRepository {
   /**
@@ -13,8 +14,8 @@ export abstract class SessionRepository {
   abstract add(...entities: Array<Session | RefreshToken>): void;
   /** Writes what was added and every change to what was loaded. */
   abstract save(): Promise<void>;
-  /** Ends the open sessions matching every given filter; returns the ids it ended. */
-  abstract endActive(filter: { sessionId?: string; accountId?: string }, reason: string, now: Date): Promise<string[]>;
+  /** Ends the open sessions matching every given filter; returns those it ended. */
+  abstract endActive(filter: { sessionId?: string; accountId?: string }, reason: string, now: Date): Promise<EndedSession[]>;
   /** Open and unexpired, newest first. */
   abstract listActive(accountId: string, now: Date): Promise<Session[]>;
 }

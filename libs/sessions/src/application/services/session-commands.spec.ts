@@ -1,3 +1,4 @@
+import { SessionsEnded } from '../../domain/session.events.js';
 import { ApiToken } from '../../domain/api-token.aggregate.js';
 import { RevocationUnavailableError } from '../../domain/sessions.errors.js';
 import { SessionsTestKit } from '../../infrastructure/testing/sessions-test-kit.js';
@@ -65,6 +66,10 @@ describe('SessionCommands', () => {
     expect(kit.sessions.sessions.get(other.sessionId)?.endedAt).toBeNull();
     expect(kit.apiTokens.tokens.get('t-1')?.revokedAt).toBeNull();
     expect(kit.revocations.denied).toEqual(new Set([`session:${a.sessionId}`, `session:${b.sessionId}`]));
+    // One event lists every session the change ended.
+    expect(kit.events.published).toEqual([
+      new SessionsEnded('account-1', 'org-1', [a.sessionId, b.sessionId], 'password_reset', kit.clock.now()),
+    ]);
   });
 
   describe('expireAllCredentials', () => {
@@ -86,6 +91,7 @@ describe('SessionCommands', () => {
       expect(kit.apiTokens.tokens.get('t-1')?.revokedAt).toEqual(kit.clock.now());
       expect(kit.revocations.denied).toEqual(new Set([`session:${a}`, `session:${b}`, 'api-token:t-1']));
       expect(kit.jobs.queued).toEqual([{ accountId: 'account-1', reason: 'password_changed', expiredAt: kit.clock.now().toISOString() }]);
+      expect(kit.events.published).toEqual([new SessionsEnded('account-1', 'org-1', [a, b], 'password_changed', kit.clock.now())]);
       // No credential of the old era can be made any more.
       await expect(addApiToken('t-2', 1)).resolves.toBe(false);
     });

@@ -11,6 +11,7 @@ import type { IssuedTokens, OpenSessionInput } from '../../sessions.contract.js'
 import { CredentialRevocations } from '../ports/credential-revocations.port.js';
 import { RevocationJobs } from '../ports/revocation-jobs.port.js';
 import { TokenSecrets } from '../ports/token-secrets.port.js';
+import { SessionTransitions } from './session-transitions.js';
 import { TokenIssuer } from './token-issuer.js';
 
 /**
@@ -32,6 +33,7 @@ export class SessionCommands {
     private readonly secrets: TokenSecrets,
     private readonly revocations: CredentialRevocations,
     private readonly jobs: RevocationJobs,
+    private readonly transitions: SessionTransitions,
   ) {}
 
   openSession(input: OpenSessionInput): Promise<IssuedTokens> {
@@ -50,15 +52,13 @@ export class SessionCommands {
 
   endSession(sessionId: string, reason: string): Promise<void> {
     return this.unitOfWork.join(async () => {
-      const ended = await this.sessions.endActive({ sessionId }, reason, this.clock.now());
-      this.revocations.revoked({ sessionIds: ended });
+      await this.transitions.endActive({ sessionId }, reason, this.clock.now());
     });
   }
 
   endAllSessions(accountId: string, reason: string): Promise<void> {
     return this.unitOfWork.join(async () => {
-      const ended = await this.sessions.endActive({ accountId }, reason, this.clock.now());
-      this.revocations.revoked({ sessionIds: ended });
+      await this.transitions.endActive({ accountId }, reason, this.clock.now());
     });
   }
 
@@ -73,10 +73,11 @@ export class SessionCommands {
       // The lock every new credential of the account waits for (docs/sessions.md): from here on none
       // is made in the old era, and the two updates below see every one made before.
       await this.credentialVersions.advance(accountId);
-      const sessionIds = await this.sessions.endActive({ accountId }, reason, now);
+      const ended = await this.sessions.endActive({ accountId }, reason, now);
       const apiTokens = await this.apiTokens.revoke({ accountId }, now);
-      await this.revocations.revokedBeforeCommit({ sessionIds, apiTokens });
+      await this.revocations.revokedBeforeCommit({ sessionIds: ended.map((session) => session.id), apiTokens });
       this.jobs.credentialsExpired({ accountId, reason, expiredAt: now.toISOString() });
+      await this.transitions.published(ended, reason, now);
     });
   }
 }

@@ -3,6 +3,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { TokenVerifier, VerifiedCredential } from '../../sessions.contract.js';
 import { sessionCacheFields } from '../cache/cache-fields.js';
 import { CredentialCache } from '../cache/credential-cache.js';
+import { TokenCheckMetrics } from '../metrics/token-check.metrics.js';
 import { AccessTokens, type AccessClaims } from '../tokens/access-tokens.js';
 import { LastUsedRecorder } from './last-used-recorder.js';
 import { TokenKind } from './credential-verifier.js';
@@ -29,18 +30,20 @@ export class AccessTokenVerifier implements TokenVerifier {
     private readonly cache: CredentialCache,
     private readonly accessTokens: AccessTokens,
     private readonly lastUsed: LastUsedRecorder,
+    private readonly checks: TokenCheckMetrics,
   ) {}
 
   async verify(token: string): Promise<VerifiedCredential | null> {
     const claims = this.accessTokens.verify(token);
-    if (!claims) return null;
+    if (!claims) return this.checks.invalid('access_token', 'none');
     const key = this.cache.sessionKey(claims.sid);
     const cached = await this.cache.lookup(key);
-    if (cached.state === 'revoked') return null;
+    if (cached.state === 'revoked') return this.checks.invalid('access_token', 'redis');
+    const source = cached.state === 'hit' ? 'redis' : 'postgres';
     const fields = cached.state === 'hit' ? cached.fields : await this.sessionFromDatabase(claims.sid, key);
-    if (!fields || !this.sessionMatches(fields, claims)) return null;
+    if (!fields || !this.sessionMatches(fields, claims)) return this.checks.invalid('access_token', source);
     this.lastUsed.session(claims.sid);
-    return {
+    return this.checks.valid('access_token', source, {
       kind: 'access_token',
       principal: {
         accountId: claims.sub,
@@ -52,7 +55,7 @@ export class AccessTokenVerifier implements TokenVerifier {
       issuedAt: claims.iat,
       expiresAt: claims.exp,
       tokenId: claims.jti,
-    };
+    });
   }
 
   private sessionMatches([accountId, organizationId, version, expiresAtMs]: string[], claims: AccessClaims): boolean {

@@ -4,6 +4,7 @@ import { API_TOKEN_PREFIX } from '../../domain/api-token.aggregate.js';
 import type { TokenVerifier, VerifiedCredential } from '../../sessions.contract.js';
 import { apiTokenCacheFields } from '../cache/cache-fields.js';
 import { CredentialCache } from '../cache/credential-cache.js';
+import { TokenCheckMetrics } from '../metrics/token-check.metrics.js';
 import { OpaqueTokens } from '../tokens/opaque-tokens.js';
 import { LastUsedRecorder } from './last-used-recorder.js';
 import { TokenKind } from './credential-verifier.js';
@@ -33,26 +34,28 @@ export class ApiTokenVerifier implements TokenVerifier {
     private readonly cache: CredentialCache,
     private readonly opaqueTokens: OpaqueTokens,
     private readonly lastUsed: LastUsedRecorder,
+    private readonly checks: TokenCheckMetrics,
   ) {}
 
   async verify(token: string): Promise<VerifiedCredential | null> {
-    if (!API_TOKEN_SHAPE.test(token)) return null;
+    if (!API_TOKEN_SHAPE.test(token)) return this.checks.invalid('api_token', 'none');
     const secretHash = this.opaqueTokens.hash(token);
     const key = this.cache.apiTokenKey(secretHash);
     const cached = await this.cache.lookup(key);
-    if (cached.state === 'revoked') return null;
+    if (cached.state === 'revoked') return this.checks.invalid('api_token', 'redis');
+    const source = cached.state === 'hit' ? 'redis' : 'postgres';
     const fields = cached.state === 'hit' ? cached.fields : await this.apiTokenFromDatabase(secretHash, key);
-    if (!fields) return null;
+    if (!fields) return this.checks.invalid('api_token', source);
     const [id, accountId, organizationId, createdAtMs, expiresAtMs, credentialVersion] = fields;
-    if (Number(expiresAtMs) !== 0 && Date.now() >= Number(expiresAtMs)) return null;
+    if (Number(expiresAtMs) !== 0 && Date.now() >= Number(expiresAtMs)) return this.checks.invalid('api_token', source);
     this.lastUsed.apiToken(id);
-    return {
+    return this.checks.valid('api_token', source, {
       kind: 'api_token',
       principal: { accountId, organizationId, sessionId: null, apiTokenId: id, credentialVersion: Number(credentialVersion) },
       issuedAt: Math.floor(Number(createdAtMs) / 1000),
       expiresAt: Number(expiresAtMs) === 0 ? null : Math.floor(Number(expiresAtMs) / 1000),
       tokenId: id,
-    };
+    });
   }
 
   private async apiTokenFromDatabase(secretHash: string, key: string): Promise<string[] | null> {

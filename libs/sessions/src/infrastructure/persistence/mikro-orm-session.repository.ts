@@ -3,6 +3,7 @@ import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { RefreshToken } from '../../domain/refresh-token.entity.js';
 import { Session } from '../../domain/session.aggregate.js';
+import type { EndedSession } from '../../domain/session.events.js';
 import { SessionRepository } from '../../domain/session.repository.js';
 
 @Injectable()
@@ -69,7 +70,7 @@ export class MikroOrmSessionRepository extends SessionRepository {
     await this.em.flush();
   }
 
-  async endActive(filter: { sessionId?: string; accountId?: string }, reason: string, now: Date): Promise<string[]> {
+  async endActive(filter: { sessionId?: string; accountId?: string }, reason: string, now: Date): Promise<EndedSession[]> {
     const clauses = ['ended_at is null'];
     const params: unknown[] = [now, reason];
     if (filter.sessionId) {
@@ -80,11 +81,11 @@ export class MikroOrmSessionRepository extends SessionRepository {
       clauses.push('account_id = ?');
       params.push(filter.accountId);
     }
-    const rows = await this.em.execute<Array<{ id: string }>>(
-      `update sessions set ended_at = ?, end_reason = ? where ${clauses.join(' and ')} returning id`,
+    const rows = await this.em.execute<Array<{ id: string; account_id: string; organization_id: string }>>(
+      `update sessions set ended_at = ?, end_reason = ? where ${clauses.join(' and ')} returning id, account_id, organization_id`,
       params,
     );
-    return rows.map((r) => r.id);
+    return rows.map((r) => ({ id: r.id, accountId: r.account_id, organizationId: r.organization_id }));
   }
 
   async listActive(accountId: string, now: Date): Promise<Session[]> {

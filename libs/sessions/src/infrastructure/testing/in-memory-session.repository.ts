@@ -1,5 +1,6 @@
 import { RefreshToken } from '../../domain/refresh-token.entity.js';
 import type { Session } from '../../domain/session.aggregate.js';
+import type { EndedSession } from '../../domain/session.events.js';
 import { SessionRepository } from '../../domain/session.repository.js';
 import type { InMemoryCredentialVersionRepository } from './in-memory-credential-version.repository.js';
 import { detached, type TransactionParticipant } from './in-memory-unit-of-work.js';
@@ -40,13 +41,13 @@ export class InMemorySessionRepository extends SessionRepository implements Tran
     for (const entity of this.unsaved.splice(0)) this.store(entity);
   }
 
-  async endActive(filter: { sessionId?: string; accountId?: string }, reason: string, now: Date): Promise<string[]> {
+  async endActive(filter: { sessionId?: string; accountId?: string }, reason: string, now: Date): Promise<EndedSession[]> {
     const matching = [...this.sessions.values()].filter(
       (s) =>
         s.endedAt === null && (!filter.sessionId || s.id === filter.sessionId) && (!filter.accountId || s.accountId === filter.accountId),
     );
     for (const session of matching) session.end(reason, now);
-    return matching.map((s) => s.id);
+    return matching.map((s) => ({ id: s.id, accountId: s.accountId, organizationId: s.organizationId }));
   }
 
   async listActive(accountId: string, now: Date): Promise<Session[]> {

@@ -2,6 +2,7 @@ import { InMemoryDomainEvents } from '#libs/building-blocks';
 import { loadConfig } from '#libs/platform';
 import type { IssuedTokens } from '../../sessions.contract.js';
 import { SessionCommands } from '../../application/services/session-commands.js';
+import { SessionTransitions } from '../../application/services/session-transitions.js';
 import { TokenIssuer } from '../../application/services/token-issuer.js';
 import { InMemoryApiTokenRepository } from './in-memory-api-token.repository.js';
 import { InMemoryCredentialVersionRepository } from './in-memory-credential-version.repository.js';
@@ -26,6 +27,7 @@ export class SessionsTestKit {
   readonly unitOfWork = new InMemoryUnitOfWork([this.versions, this.sessions, this.apiTokens, this.revocations, this.jobs], this.journal);
   /** What the handlers published (identity's audit trail subscribes in the application). */
   readonly events = new InMemoryDomainEvents();
+  readonly transitions = new SessionTransitions(this.sessions, this.revocations, this.events);
   readonly commands = new SessionCommands(
     this.unitOfWork,
     this.config,
@@ -37,6 +39,7 @@ export class SessionsTestKit {
     this.secrets,
     this.revocations,
     this.jobs,
+    this.transitions,
   );
 
   signIn(accountId = 'account-1', userAgent: string | null = 'test'): Promise<IssuedTokens> {

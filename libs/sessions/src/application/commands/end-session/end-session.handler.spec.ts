@@ -1,3 +1,4 @@
+import { SessionsEnded } from '../../../domain/session.events.js';
 import { SessionsTestKit } from '../../../infrastructure/testing/sessions-test-kit.js';
 import { EndSessionCommand } from './end-session.command.js';
 import { EndSessionHandler } from './end-session.handler.js';
@@ -8,7 +9,7 @@ describe('EndSessionHandler', () => {
 
   beforeEach(() => {
     kit = new SessionsTestKit();
-    handler = new EndSessionHandler(kit.unitOfWork, kit.clock, kit.sessions, kit.revocations);
+    handler = new EndSessionHandler(kit.unitOfWork, kit.clock, kit.transitions);
   });
 
   it('ends one session of the account and denies it once the change has committed', async () => {
@@ -19,6 +20,7 @@ describe('EndSessionHandler', () => {
     expect(kit.sessions.sessions.get(other.sessionId)?.endedAt).toBeNull();
     expect(kit.revocations.denied).toEqual(new Set([`session:${sessionId}`]));
     expect(kit.journal.at(-1)).toBe('commit');
+    expect(kit.events.published).toEqual([new SessionsEnded('account-1', 'org-1', [sessionId], 'sign_out', kit.clock.now())]);
   });
 
   it('answers another account’s session as it answers an unknown one, and leaves it open', async () => {
@@ -31,6 +33,7 @@ describe('EndSessionHandler', () => {
     });
     expect(kit.sessions.sessions.get(sessionId)?.endedAt).toBeNull();
     expect(kit.revocations.denied.size).toBe(0);
+    expect(kit.events.published).toEqual([]);
   });
 
   it('answers an already ended session with 404, keeping its first reason', async () => {
@@ -40,5 +43,6 @@ describe('EndSessionHandler', () => {
       code: 'NOT_FOUND',
     });
     expect(kit.sessions.sessions.get(sessionId)?.endReason).toBe('sign_out');
+    expect(kit.events.types()).toEqual(['SessionsEnded']);
   });
 });

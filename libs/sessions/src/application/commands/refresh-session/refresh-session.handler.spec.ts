@@ -1,3 +1,4 @@
+import { SessionsEnded } from '../../../domain/session.events.js';
 import type { IssuedTokens } from '../../../sessions.contract.js';
 import { SessionsTestKit } from '../../../infrastructure/testing/sessions-test-kit.js';
 import { RefreshSessionCommand } from './refresh-session.command.js';
@@ -10,7 +11,7 @@ describe('RefreshSessionHandler', () => {
 
   beforeEach(async () => {
     kit = new SessionsTestKit();
-    handler = new RefreshSessionHandler(kit.unitOfWork, kit.clock, kit.sessions, kit.secrets, kit.tokens, kit.revocations);
+    handler = new RefreshSessionHandler(kit.unitOfWork, kit.clock, kit.sessions, kit.secrets, kit.tokens, kit.transitions);
     first = await kit.signIn();
   });
 
@@ -44,6 +45,9 @@ describe('RefreshSessionHandler', () => {
     expect(kit.sessions.sessions.get(first.sessionId)).toMatchObject({ endReason: 'refresh_token_reused', endedAt: kit.clock.now() });
     expect(kit.revocations.denied).toEqual(new Set([`session:${first.sessionId}`]));
     await expect(refresh(next.refreshToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(kit.events.published).toEqual([
+      new SessionsEnded('account-1', 'org-1', [first.sessionId], 'refresh_token_reused', kit.clock.now()),
+    ]);
   });
 
   it('refuses after the session’s absolute expiry, and ends it', async () => {
@@ -51,11 +55,13 @@ describe('RefreshSessionHandler', () => {
     await expect(refresh(first.refreshToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(kit.sessions.sessions.get(first.sessionId)?.endReason).toBe('expired');
     expect(kit.revocations.denied).toEqual(new Set([`session:${first.sessionId}`]));
+    expect(kit.events.published).toEqual([new SessionsEnded('account-1', 'org-1', [first.sessionId], 'expired', kit.clock.now())]);
   });
 
   it('answers an unknown token as it answers a spent one, changing nothing', async () => {
     await expect(refresh('never-issued')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(kit.sessions.sessions.get(first.sessionId)?.endedAt).toBeNull();
     expect(kit.revocations.denied.size).toBe(0);
+    expect(kit.events.published).toEqual([]);
   });
 });

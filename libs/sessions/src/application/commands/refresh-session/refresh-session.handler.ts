@@ -3,8 +3,8 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Clock, UnitOfWork } from '#libs/building-blocks';
 import { SessionRepository } from '../../../domain/session.repository.js';
 import { UnauthenticatedError } from '../../../domain/sessions.errors.js';
-import { CredentialRevocations } from '../../ports/credential-revocations.port.js';
 import { TokenSecrets } from '../../ports/token-secrets.port.js';
+import { SessionTransitions } from '../../services/session-transitions.js';
 import { TokenIssuer } from '../../services/token-issuer.js';
 import { RefreshSessionCommand } from './refresh-session.command.js';
 
@@ -17,7 +17,7 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
     private readonly sessions: SessionRepository,
     private readonly secrets: TokenSecrets,
     private readonly tokens: TokenIssuer,
-    private readonly revocations: CredentialRevocations,
+    private readonly transitions: SessionTransitions,
   ) {}
 
   async execute({ refreshToken }: RefreshSessionCommand) {
@@ -27,10 +27,10 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
       const [now, nextToken, wasOpen] = [this.clock.now(), this.secrets.generate(), session.endedAt === null];
       const rotation = session.rotate(token, { id: randomUUID(), tokenHash: this.secrets.hash(nextToken) }, now);
       if (rotation.outcome === 'rotated') this.sessions.add(rotation.next);
-      else if (wasOpen && session.endedAt !== null) this.revocations.revoked({ sessionIds: [session.id] });
+      else if (wasOpen && session.endedAt !== null) await this.transitions.ended([session], session.endReason!, now);
       await this.sessions.save();
       if (rotation.outcome !== 'rotated') return null;
-      this.revocations.sessionOpened(session, session.credentialVersion);
+      this.transitions.opened(session, session.credentialVersion);
       return this.tokens.issue(session, session.credentialVersion, nextToken, now);
     });
     if (!issued) throw new UnauthenticatedError('The refresh token is invalid, expired or already used.');
