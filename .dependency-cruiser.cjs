@@ -48,10 +48,18 @@ module.exports = {
     },
     {
       name: 'apps-use-module-surfaces',
-      comment: 'the entry points wire modules through their public surface only',
+      comment:
+        'the entry points wire modules through their public surface only; the tracing preloads (apps/*/src/instrument.ts) start the telemetry files directly, as the index would load the traced packages before the SDK',
       severity: 'error',
       from: { path: '^(apps|test)/' },
-      to: { path: '^libs/[^/]+/src/', pathNot: ['^libs/[^/]+/src/index\\.ts$', '^libs/[^/]+/src/.*/testing/'] },
+      to: {
+        path: '^libs/[^/]+/src/',
+        pathNot: [
+          '^libs/[^/]+/src/index\\.ts$',
+          '^libs/[^/]+/src/.*/testing/',
+          '^libs/platform/src/infrastructure/telemetry/(tracing-settings|start-tracing)\\.ts$',
+        ],
+      },
     },
     {
       name: 'extensions-use-public-surfaces',

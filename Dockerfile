@@ -19,4 +19,4 @@ COPY --from=build /app/dist dist
 COPY --from=build /app/apps/console/public apps/console/public
 USER node
 EXPOSE 3000
-CMD ["node", "dist/apps/api/src/main.js"]
+CMD ["node", "--import", "./dist/apps/api/src/instrument.js", "dist/apps/api/src/main.js"]

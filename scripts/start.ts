@@ -13,9 +13,13 @@ try {
   explainStartupFailure('start', error, config);
 }
 
-const children: ChildProcess[] = ['dist/apps/api/src/main.js', 'dist/apps/worker/src/main.js'].map((entry) =>
+const children: ChildProcess[] = ['api', 'worker'].map((app) =>
   // The IPC channel lets a child notice when this parent is gone, even if it was killed outright.
-  spawn(process.execPath, [entry], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: process.env }),
+  // The preload starts tracing when it is configured (docs/operations.md#tracing), and does nothing otherwise.
+  spawn(process.execPath, ['--import', `./dist/apps/${app}/src/instrument.js`, `dist/apps/${app}/src/main.js`], {
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    env: process.env,
+  }),
 );
 let stopping = false;
 

@@ -1,0 +1,42 @@
+import type { Attributes, Span } from '@opentelemetry/api';
+
+/** Query values are replaced by this: a URL in a span keeps its shape, never a token or an e-mail it carried. */
+export const REDACTED = 'REDACTED';
+
+/**
+ * `path?a=1&b=2#x` → `path?a=REDACTED&b=REDACTED`: query values are redacted and the fragment (where a reset
+ * link carries its token) is dropped. A URL with neither is returned as it is.
+ */
+export function redactQuery(url: string): string {
+  const withoutFragment = url.replace(/#.*$/s, '');
+  const start = withoutFragment.indexOf('?');
+  if (start < 0) return withoutFragment;
+  const redacted = withoutFragment
+    .slice(start + 1)
+    .split('&')
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      return equals < 0 ? pair : `${pair.slice(0, equals)}=${REDACTED}`;
+    })
+    .join('&');
+  return `${withoutFragment.slice(0, start)}?${redacted}`;
+}
+
+// Attributes that hold a URL or a part of one, in the old and the stable HTTP conventions.
+const URL_ATTRIBUTES = ['http.url', 'http.target', 'url.full', 'url.path', 'url.query'];
+
+/**
+ * Called from the HTTP and Fastify request hooks, right after a request's span has its attributes: rewrites
+ * every URL attribute with its query values redacted. Reads the attributes of the SDK's span (they are not
+ * part of the API's `Span`); a span that does not expose them is left as it is.
+ */
+export function redactUrlAttributes(span: Span): void {
+  const attributes = (span as unknown as { attributes?: Attributes }).attributes;
+  if (!attributes) return;
+  for (const key of URL_ATTRIBUTES) {
+    const value = attributes[key];
+    if (typeof value !== 'string') continue;
+    const redacted = key === 'url.query' ? redactQuery(`?${value}`).slice(1) : redactQuery(value);
+    if (redacted !== value) span.setAttribute(key, redacted);
+  }
+}
