@@ -6,6 +6,7 @@ import { Migration20261130000000CredentialBinding } from './20261130000000-crede
 import { Migration20261130010000UnknownSignInIdentities } from './20261130010000-unknown-sign-in-identities.migration.js';
 import { Migration20261130020000LockNotice } from './20261130020000-lock-notice.migration.js';
 import { Migration20261130060000SharedSignalsStreams } from './20261130060000-shared-signals-streams.migration.js';
+import { Migration20261202000000OutboxTraceContext } from './20261202000000-outbox-trace-context.migration.js';
 
 /** Every migration, in the order they apply; a new one is appended here. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Migration20261130010000UnknownSignInIdentities,
   Migration20261130020000LockNotice,
   Migration20261130060000SharedSignalsStreams,
+  Migration20261202000000OutboxTraceContext,
 ];

@@ -6,6 +6,7 @@ export { MAIL_QUEUE, Outbox, REVOCATION_QUEUE, type OutboxEntry } from './infras
 export { OutboxMessage, OutboxMessageSchema } from './infrastructure/outbox/outbox-message.entity.js';
 export { OutboxRelay } from './infrastructure/outbox/outbox-relay.js';
 export { erasePayloadFields, OutboxSecrets } from './infrastructure/outbox/outbox-secrets.js';
+export { processInTrace } from './infrastructure/telemetry/trace-context.js';
 export { describeRedisFailure, redactUrl, ServiceUnreachableError } from './infrastructure/persistence/connection-failure.js';
 export { databaseOptions } from './infrastructure/persistence/database-options.js';
 export { migrateDatabase } from './infrastructure/persistence/migrate-database.js';

@@ -1,7 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
-import { MAIL_QUEUE } from '#libs/platform';
+import { MAIL_QUEUE, processInTrace } from '#libs/platform';
 import { DeliverMailHandler } from '../../application/commands/deliver-mail/deliver-mail.handler.js';
 import { GiveUpMailHandler } from '../../application/commands/give-up-mail/give-up-mail.handler.js';
 import type { MailDeliveryOutcome } from '../../application/services/once-per-job.service.js';
@@ -25,7 +25,12 @@ export class MailProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job): Promise<MailDeliveryOutcome> {
+  /** In the trace of the change that queued the mail, when tracing is on (docs/operations.md#tracing). */
+  process(job: Job): Promise<MailDeliveryOutcome> {
+    return processInTrace(MAIL_QUEUE, job, () => this.deliver(job));
+  }
+
+  private async deliver(job: Job): Promise<MailDeliveryOutcome> {
     const label = `Mail job ${job.id} (${job.name})`;
     try {
       const outcome = await this.deliverMail.execute({ jobId: String(job.id), name: job.name, data: job.data });

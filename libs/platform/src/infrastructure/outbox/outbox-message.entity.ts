@@ -9,6 +9,8 @@ export class OutboxMessage {
   attempts = 0;
   sentAt: Date | null = null;
   lastError: string | null = null;
+  /** The W3C trace context of the change that wrote the message, when tracing is on: the relay continues it. */
+  traceContext: Record<string, string> | null = null;
 
   constructor(
     readonly queue: string,
@@ -30,5 +32,6 @@ export const OutboxMessageSchema = new EntitySchema<OutboxMessage>({
     attempts: { type: 'integer' },
     sentAt: { type: 'Date', columnType: 'timestamptz', nullable: true },
     lastError: { type: 'text', nullable: true },
+    traceContext: { type: 'json', nullable: true },
   },
 });

@@ -2,6 +2,7 @@ import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationB
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { EventSubscriber, FlushEventArgs } from '@mikro-orm/core';
 import { QueueRegistry } from '../queue/queue-registry.js';
+import { relayInTrace } from '../telemetry/trace-context.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 
 interface PendingRow {
@@ -10,6 +11,7 @@ interface PendingRow {
   name: string;
   payload: Record<string, unknown>;
   attempts: number;
+  trace_context: Record<string, string> | null;
 }
 
 const BATCH = 100;
@@ -116,7 +118,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
     return em.transactional(async (tx) => {
       const rows = await tx.execute<PendingRow[]>(
-        `select id, queue, name, payload, attempts from outbox
+        `select id, queue, name, payload, attempts, trace_context from outbox
           where sent_at is null and available_at <= now()
           order by created_at limit ${BATCH} for update skip locked`,
       );
@@ -124,7 +126,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       const sent: string[] = [];
       for (const row of rows) {
         try {
-          await withTimeout(this.queues.get(row.queue).add(row.name, row.payload, { jobId: row.id }), ENQUEUE_TIMEOUT_MS);
+          const message = { id: row.id, queue: row.queue, name: row.name, traceContext: row.trace_context };
+          await relayInTrace(message, (metadata) =>
+            withTimeout(
+              this.queues.get(row.queue).add(row.name, row.payload, { jobId: row.id, ...(metadata && { telemetry: { metadata } }) }),
+              ENQUEUE_TIMEOUT_MS,
+            ),
+          );
           sent.push(row.id);
         } catch (error) {
           const delaySeconds = Math.min(2 ** row.attempts, 60);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { captureTraceContext } from '../telemetry/trace-context.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 
 export const MAIL_QUEUE = 'mail';
@@ -15,12 +16,18 @@ export interface OutboxEntry {
 /**
  * Adds messages to the unit of work of the current (transactional) EntityManager, so they
  * commit or roll back with the change that caused them (docs/guarantees.md#side-effects-are-not-lost).
+ * With tracing on, each message keeps the trace context of that change, so its job joins the same trace.
  */
 @Injectable()
 export class Outbox {
   constructor(private readonly em: EntityManager) {}
 
   add(...entries: OutboxEntry[]): void {
-    for (const entry of entries) this.em.persist(new OutboxMessage(entry.queue, entry.name, entry.payload));
+    const traceContext = captureTraceContext();
+    for (const entry of entries) {
+      const message = new OutboxMessage(entry.queue, entry.name, entry.payload);
+      message.traceContext = traceContext;
+      this.em.persist(message);
+    }
   }
 }
