@@ -31,7 +31,7 @@ function exportedNames(index: string): string[] {
 
 function documentedNames(module: string): string[] | undefined {
   const table = readFileSync('docs/architecture.md', 'utf8');
-  const row = table.split('\n').find((line) => line.startsWith(`| \`${module}\` |`));
+  const row = table.split('\n').find((line) => new RegExp(`^\\|\\s*\`${module}\`\\s*\\|`).test(line));
   if (!row) return undefined;
   const surface = row.split('|').at(-2) ?? '';
   return [...new Set([...surface.matchAll(/`([A-Za-z0-9_]+)`/g)].map(([, name]) => name))].sort();
