@@ -53,6 +53,8 @@ export class Installation {
       SMTP_URL: this.run.smtpUrl,
       MAIL_DIR: this.run.mailDir,
       RATE_LIMIT_ENABLED: 'false',
+      // The worker's /health and /metrics on a free port: a benchmark must not collide with a running instance.
+      WORKER_PORT: '0',
       LOG_LEVEL: 'info',
       ...overrides,
     };

@@ -54,7 +54,8 @@ import { PasswordPolicyWiringModule } from './infrastructure/policy/password-pol
 import { UnknownIdentityRepository } from './domain/unknown-identity.repository.js';
 import { InProcessDeferredWork } from './infrastructure/deferred/in-process-deferred.work.js';
 import { LockNoticeSweeper } from './infrastructure/deferred/lock-notice.sweeper.js';
-import { MikroOrmUnknownIdentityRepository } from './infrastructure/persistence/mikro-orm-unknown-identity.repository.js';
+import { IdentityCounters, IdentityMetricsSubscriber } from './infrastructure/metrics/identity-metrics.subscriber.js';
+import { MeteredUnknownIdentityRepository } from './infrastructure/metrics/metered-unknown-identity.repository.js';
 import { MeController } from './interface/http/me.controller.js';
 import { OrganizationsAdminController } from './interface/http/organizations-admin.controller.js';
 import { PasswordPolicyController } from './interface/http/password-policy.controller.js';
@@ -80,7 +81,8 @@ import { AdminKeyGuard } from './interface/http/admin-key.guard.js';
     { provide: MeViewReader, useExisting: CachedMeViewReader },
     { provide: PasswordResetTokenRepository, useClass: MikroOrmPasswordResetTokenRepository },
     { provide: SecurityEventRepository, useClass: MikroOrmSecurityEventRepository },
-    { provide: UnknownIdentityRepository, useClass: MikroOrmUnknownIdentityRepository },
+    { provide: UnknownIdentityRepository, useClass: MeteredUnknownIdentityRepository },
+    IdentityCounters,
     { provide: DeferredWork, useClass: InProcessDeferredWork },
     LockNoticeSweeper,
     { provide: MailOutbox, useClass: SharedOutboxMail },
@@ -102,6 +104,8 @@ import { AdminKeyGuard } from './interface/http/admin-key.guard.js';
     ResetLinkSubscriber,
     ResetLinkSpendingSubscriber,
     SessionEndingSubscriber,
+    // Counted once the change has committed (docs/operations.md#metrics).
+    IdentityMetricsSubscriber,
     AdminKeyGuard,
     SignInHandler,
     CreateOrganizationHandler,

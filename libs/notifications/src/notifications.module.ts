@@ -12,6 +12,7 @@ import { MailDeliveryOptions } from './application/services/mail-delivery.option
 import { OncePerJob } from './application/services/once-per-job.service.js';
 import { FileMailTransport } from './infrastructure/mail/file-mail.transport.js';
 import { SmtpMailTransport } from './infrastructure/mail/smtp-mail.transport.js';
+import { MailMetrics } from './infrastructure/metrics/mail.metrics.js';
 import { PostgresSentMailLedger } from './infrastructure/persistence/postgres-sent-mail.ledger.js';
 import { MailProcessor } from './infrastructure/queue/mail.processor.js';
 import { OutboxMailJobScrubber } from './infrastructure/queue/outbox-mail-job.scrubber.js';
@@ -62,6 +63,7 @@ export class NotificationsModule implements OnModuleInit {
         DeliverMailHandler,
         GiveUpMailHandler,
         MailProcessor,
+        MailMetrics,
       ],
     };
   }

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { InvalidationChannel } from '../cache/invalidation-channel.js';
 import { MetricsRegistry } from './metrics-registry.js';
@@ -16,12 +16,12 @@ interface OutboxBacklog {
  * pending rows, at most once a second) and whether this instance receives cache invalidations.
  */
 @Injectable()
-export class PlatformMetrics {
+export class PlatformMetrics implements OnApplicationBootstrap {
   private readonly logger = new Logger(PlatformMetrics.name);
   private backlog: { at: number; value: Promise<OutboxBacklog | null> } | null = null;
 
   constructor(
-    metrics: MetricsRegistry,
+    private readonly metrics: MetricsRegistry,
     private readonly orm: MikroORM,
     private readonly channel: InvalidationChannel,
   ) {
@@ -42,14 +42,17 @@ export class PlatformMetrics {
         if (backlog) this.set(backlog.oldestAgeSeconds);
       },
     });
-    const isListening = () => (this.channel.isInUse ? (this.channel.isListening ? 1 : 0) : null);
-    metrics.gauge({
+  }
+
+  /** Registered once the modules have started: only where something caches locally (the API; never the worker). */
+  onApplicationBootstrap(): void {
+    if (!this.channel.isInUse) return;
+    const channel = this.channel;
+    this.metrics.gauge({
       name: 'latchkey_cache_invalidation_channel_up',
-      help: '1 while this instance receives cache invalidations, 0 while its local caches are off; absent where nothing caches locally',
+      help: '1 while this instance receives cache invalidations, 0 while its local caches are off (absent where nothing caches locally)',
       collect() {
-        const up = isListening();
-        if (up === null) this.reset();
-        else this.set(up);
+        this.set(channel.isListening ? 1 : 0);
       },
     });
   }
