@@ -19,7 +19,8 @@ export class ServiceProcess {
 
   static run(script: string, env: Record<string, string>): ServiceProcess {
     const child = spawnTracked(process.execPath, [script], {
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+      // WORKER_PORT 0: a worker's /health and /metrics on a free port, so tests and runs on one host never collide.
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', WORKER_PORT: '0', ...env },
       stdio: 'pipe',
     });
     return new ServiceProcess(child);

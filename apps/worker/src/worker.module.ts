@@ -1,9 +1,17 @@
 import { BullModule, WorkerHost } from '@nestjs/bullmq';
 import { type DynamicModule, type ForwardReference, Inject, Module, type OnApplicationShutdown, type Type } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
-import { type AppConfig, createRedisConnection, type RedisConnection, PlatformModule } from '#libs/platform';
+import {
+  type AppConfig,
+  createRedisConnection,
+  OperationsModule,
+  PlatformModule,
+  ProblemDetailsFilter,
+  type RedisConnection,
+} from '#libs/platform';
 import { NotificationsModule, type NotificationsOptions } from '#libs/notifications';
 import { SessionsWorkerModule } from '#libs/sessions';
+import { QueueMetrics } from './queue-metrics.js';
 
 const WORKER_CONNECTION = Symbol('WORKER_CONNECTION');
 
@@ -29,12 +37,14 @@ export class WorkerModule implements OnApplicationShutdown {
       imports: [
         DiscoveryModule,
         PlatformModule.forRoot(config),
+        // GET /health and GET /metrics on WORKER_PORT (docs/operations.md).
+        OperationsModule,
         BullModule.forRoot({ connection, prefix: config.redisPrefix }),
         NotificationsModule.forRoot({ transport: options.mailTransport }),
         SessionsWorkerModule,
         ...(options.imports ?? []),
       ],
-      providers: [{ provide: WORKER_CONNECTION, useValue: connection }],
+      providers: [{ provide: WORKER_CONNECTION, useValue: connection }, ProblemDetailsFilter, QueueMetrics],
     };
   }
 
