@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
-import { loggerOptions } from './logger-options.js';
+import { build } from 'pino-pretty';
+import { loggerOptions, PRETTY_OPTIONS, QUIET_START_CONTEXTS, usesPrettyLogs } from './logger-options.js';
 
 /** A pino logger with the service's redaction and serializers, writing its lines to `lines`. */
 function serviceLogger(lines: string[]) {
@@ -60,5 +61,56 @@ describe('log redaction', () => {
     expect(lines.join('')).not.toContain(encodeURIComponent(secret));
     expect(lines.join('')).not.toContain(secret);
     expect(JSON.parse(lines[0]).req).toEqual({ id: 'req-1', method: 'POST', path: '/v1/auth/refresh' });
+  });
+});
+
+describe('development logs', () => {
+  /** The development options, with pino writing JSON to `lines` instead of the pretty printer. */
+  function developmentLogger(lines: string[], level: string) {
+    const [options] = loggerOptions({ NODE_ENV: 'development', LOG_LEVEL: level } as AppConfig).pinoHttp as [pino.LoggerOptions, unknown];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    return pino({ ...options, level }, sink);
+  }
+
+  it('are pretty in development only, JSON in production and tests', () => {
+    expect(usesPrettyLogs({ NODE_ENV: 'development' })).toBe(true);
+    expect(usesPrettyLogs({ NODE_ENV: 'production' })).toBe(false);
+    expect(usesPrettyLogs({ NODE_ENV: 'test' })).toBe(false);
+    expect(Array.isArray(loggerOptions({ NODE_ENV: 'development', LOG_LEVEL: 'info' } as AppConfig).pinoHttp)).toBe(true);
+    expect(Array.isArray(loggerOptions({ NODE_ENV: 'production', LOG_LEVEL: 'info' } as AppConfig).pinoHttp)).toBe(false);
+  });
+
+  it("move Nest's start-up lines to debug and keep every other line at its level", () => {
+    const lines: string[] = [];
+    const logger = developmentLogger(lines, 'info');
+    for (const context of QUIET_START_CONTEXTS) logger.info({ context }, `${context} says hello`);
+    logger.info({ context: 'Worker' }, 'worker ready');
+    logger.warn({ context: 'InstanceLoader' }, 'a warning stays a warning');
+    expect(lines.map((line) => JSON.parse(line).msg)).toEqual(['worker ready', 'a warning stays a warning']);
+
+    const verbose: string[] = [];
+    developmentLogger(verbose, 'debug').info({ context: 'InstanceLoader' }, 'AppModule dependencies initialized');
+    expect(JSON.parse(verbose[0])).toMatchObject({ level: 20, context: 'InstanceLoader', msg: 'AppModule dependencies initialized' });
+  });
+
+  it('print one line per entry with the context and, for a request, its method, path and status', () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const logger = pino({ level: 'info' }, build({ ...PRETTY_OPTIONS, colorize: false, sync: false, destination: sink }));
+    logger.info({ context: 'Startup' }, 'hello');
+    logger.info({ req: { id: 1, method: 'POST', path: '/v1/auth/sign-in' }, res: { statusCode: 401 } }, 'request completed');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: \[Startup\] hello\n$/);
+    expect(lines[1]).toMatch(/INFO: POST \/v1\/auth\/sign-in 401 request completed\n$/);
   });
 });

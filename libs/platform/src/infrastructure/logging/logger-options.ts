@@ -1,9 +1,24 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { DestinationStream, LoggerOptions } from 'pino';
+import type { Options } from 'pino-http';
+import type { PrettyOptions } from 'pino-pretty';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config.js';
 
 /** Field names that may carry a secret anywhere in a log object; pino replaces their values. */
 // `link`: a mail job's reset or invitation link carries its token (docs/guarantees.md#reset-links-are-single-use-and-stay-secret).
-const SECRET_FIELDS = ['password', 'currentPassword', 'newPassword', 'token', 'accessToken', 'refreshToken', 'secret', 'apiKey', 'link'];
+export const SECRET_FIELDS = [
+  'password',
+  'currentPassword',
+  'newPassword',
+  'token',
+  'accessToken',
+  'refreshToken',
+  'secret',
+  'apiKey',
+  'link',
+] as const;
 
 export const REDACT_PATHS = [
   'req.headers.authorization',
@@ -16,23 +31,83 @@ export const REDACT_PATHS = [
 /** Polled by load balancers and Prometheus: not worth a log line each time. */
 const UNLOGGED_PATHS = new Set(['/health', '/metrics']);
 
+/**
+ * Nest's start-up chatter: one line per module (InstanceLoader), per controller and route
+ * (RoutesResolver, RouterExplorer), plus "Starting Nest application..." and "successfully started".
+ * In development these go to debug, so a start shows what a person needs (warnings, then the banner
+ * of `npm start`); `LOG_LEVEL=debug` brings them back.
+ */
+export const QUIET_START_CONTEXTS: ReadonlySet<string> = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+]);
+
+const INFO = 30;
+
+type PrettyStreamFactory = (options: PrettyOptions) => DestinationStream;
+
+/**
+ * pino-pretty is a development dependency: an image built with `npm ci --omit=dev` has none, and then
+ * logs stay JSON whatever NODE_ENV says. Loaded from the working directory's node_modules.
+ */
+function loadPrettyPrinter(): PrettyStreamFactory | undefined {
+  try {
+    return createRequire(join(process.cwd(), 'package.json'))('pino-pretty') as PrettyStreamFactory;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Human-readable lines (NODE_ENV=development with pino-pretty installed); JSON lines otherwise, in production always. */
+export function usesPrettyLogs(config: Pick<AppConfig, 'NODE_ENV'>): boolean {
+  return config.NODE_ENV === 'development' && loadPrettyPrinter() !== undefined;
+}
+
+/** One line per entry: time, level, `[context]`, for a request its method, path and status, then the message. */
+export const PRETTY_OPTIONS: PrettyOptions = {
+  colorize: process.stdout.isTTY === true,
+  singleLine: true,
+  translateTime: 'SYS:HH:MM:ss.l',
+  ignore: 'pid,hostname,context,req,res',
+  messageFormat: '{if context}[{context}] {end}{if req.method}{req.method} {req.path} {res.statusCode} {end}{msg}',
+  // Written before the call returns (no worker thread): what a process logged is on the terminal
+  // before it tells `npm start` it is ready, so the banner comes last.
+  sync: true,
+};
+
+/** Nest's start-up chatter goes to debug (see QUIET_START_CONTEXTS). */
+const quietStart: LoggerOptions['hooks'] = {
+  logMethod(args, method, level) {
+    const first = args[0] as unknown;
+    const context = typeof first === 'object' && first !== null ? (first as { context?: unknown }).context : undefined;
+    if (level === INFO && typeof context === 'string' && QUIET_START_CONTEXTS.has(context)) {
+      this.debug(...(args as [object, string]));
+      return;
+    }
+    method.apply(this, args);
+  },
+};
+
 export function loggerOptions(config: AppConfig): Params {
-  return {
-    pinoHttp: {
-      level: config.LOG_LEVEL,
-      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-      // Only method and path: query strings and bodies are never logged.
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      // Fastify's middleware layer (middie) strips the mount path from `req.url` (it reads `/`), so
-      // match on `originalUrl`: health checks and scrapes every few seconds would drown the log.
-      autoLogging: { ignore: (req) => UNLOGGED_PATHS.has(((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0]) },
-      // Successful requests are logged at debug: on the token-check hot path an access log line costs
-      // about a quarter of the request, and security events have their own audit trail (docs/api.md#audit-trail).
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
+  const pretty = config.NODE_ENV === 'development' ? loadPrettyPrinter() : undefined;
+  const options: Options = {
+    level: config.LOG_LEVEL,
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    // Only method and path: query strings and bodies are never logged.
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-    forRoutes: ['*path'],
+    // Fastify's middleware layer (middie) strips the mount path from `req.url` (it reads `/`), so
+    // match on `originalUrl`: health checks and scrapes every few seconds would drown the log.
+    autoLogging: { ignore: (req) => UNLOGGED_PATHS.has(((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0]) },
+    // Successful requests are logged at debug: on the token-check hot path an access log line costs
+    // about a quarter of the request, and security events have their own audit trail (docs/api.md#audit-trail).
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
+    ...(pretty ? { hooks: quietStart } : {}),
   };
+  return { pinoHttp: pretty ? [options, pretty(PRETTY_OPTIONS)] : options, forRoutes: ['*path'] };
 }
