@@ -3,7 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
-import { acceptJsonBodiesOnly, type AppConfig, problem, ProblemDetailsFilter, StrictValidationPipe } from '#libs/platform';
+import { acceptJsonBodiesOnly, type AppConfig, problem, ProblemDetailsFilter, serveQueueBoard, StrictValidationPipe } from '#libs/platform';
 import { type ApiOptions, AppModule } from './app.module.js';
 import { serveConsole } from './console-static.js';
 import { useSecurityHeaders } from './security-headers.js';
@@ -49,5 +49,6 @@ export async function createApiApp(config: AppConfig, options: ApiOptions = {}):
   );
   SwaggerModule.setup('docs', app, document);
   await serveConsole(app);
+  await serveQueueBoard(app);
   return app;
 }

@@ -14,6 +14,7 @@ export { DEFAULT_JOB_OPTIONS, QueueRegistry } from './infrastructure/queue/queue
 export { RedisClient, RedisSkippedError } from './infrastructure/redis/redis-client.js';
 export { CONNECTION_LOST_EVENTS, createRedisConnection, redisKey, type RedisConnection } from './infrastructure/redis/redis-connection.js';
 export { OperationsModule } from './interface/http/operations.module.js';
+export { QUEUE_BOARD_PATH, serveQueueBoard } from './interface/http/queue-board/queue-board.js';
 export { problem, type ProblemDocument } from './interface/http/problem.js';
 export { ProblemDetailsFilter } from './interface/http/problem-details.filter.js';
 export { StrictValidationPipe } from './interface/http/strict-validation.pipe.js';

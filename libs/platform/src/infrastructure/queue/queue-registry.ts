@@ -26,6 +26,11 @@ export class QueueRegistry implements OnApplicationShutdown {
     this.connection.on('ready', listener);
   }
 
+  /** The queues this process has opened so far (the outbox relay opens each on its first message); the queue board lists them. */
+  names(): string[] {
+    return [...this.queues.keys()];
+  }
+
   get(name: string): Queue {
     let queue = this.queues.get(name);
     if (!queue) {

@@ -1,0 +1,31 @@
+import { REDACTED, redactSecretFields } from './redact-secret-fields.js';
+
+describe('redactSecretFields', () => {
+  const link = 'http://localhost:3000/reset-password#token=Kx7mQ2vR9pL4wT6zN8bF5hJ';
+
+  it("replaces a mail job's link and keeps the fields a person needs to recognise the job", () => {
+    const data = { to: 'ada@example.com', locale: 'en', link, expiresAt: '2026-01-01T00:00:00.000Z' };
+    expect(redactSecretFields(data)).toEqual({
+      to: 'ada@example.com',
+      locale: 'en',
+      link: REDACTED,
+      expiresAt: '2026-01-01T00:00:00.000Z',
+    });
+    expect(data.link).toBe(link);
+  });
+
+  it('finds secret fields at any depth, inside arrays too', () => {
+    const data = { batch: [{ token: 'lk_abc' }, { nested: { password: 'hunter2', refreshToken: 'r' } }], count: 2 };
+    expect(redactSecretFields(data)).toEqual({
+      batch: [{ token: REDACTED }, { nested: { password: REDACTED, refreshToken: REDACTED } }],
+      count: 2,
+    });
+  });
+
+  it('leaves an erased payload and plain values alone', () => {
+    expect(redactSecretFields({ to: 'ada@example.com', erased: ['link'] })).toEqual({ to: 'ada@example.com', erased: ['link'] });
+    expect(redactSecretFields('text')).toBe('text');
+    expect(redactSecretFields(null)).toBeNull();
+    expect(redactSecretFields({ link: null })).toEqual({ link: null });
+  });
+});
