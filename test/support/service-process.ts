@@ -17,8 +17,9 @@ export class ServiceProcess {
     this.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
   }
 
-  static run(script: string, env: Record<string, string>): ServiceProcess {
-    const child = spawnTracked(process.execPath, [script], {
+  /** `nodeArgs` go before the script, as in `node --import ./dist/apps/api/src/instrument.js dist/apps/api/src/main.js`. */
+  static run(script: string, env: Record<string, string>, nodeArgs: string[] = []): ServiceProcess {
+    const child = spawnTracked(process.execPath, [...nodeArgs, script], {
       // WORKER_PORT 0: a worker's /health and /metrics on a free port, so tests and runs on one host never collide.
       env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', WORKER_PORT: '0', ...env },
       stdio: 'pipe',

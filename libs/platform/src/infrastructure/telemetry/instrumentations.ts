@@ -4,7 +4,7 @@ import type { Instrumentation } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
-import { redactUrlAttributes } from './redaction.js';
+import { redactSqlAttributes, redactUrlAttributes } from './redaction.js';
 
 /** Probes an orchestrator or Prometheus makes every few seconds: not worth a trace each. */
 const PROBES = ['/health', '/metrics'];
@@ -16,7 +16,8 @@ const isProbe = (url: string | undefined): boolean =>
  * - HTTP: method, route, status; no header is recorded (so no Authorization), and query values are redacted.
  * - Fastify (`@fastify/otel`, Fastify's own instrumentation): a span per request and its handler, registered on
  *   each Fastify instance as it is created; lifecycle hooks get none (Nest adds several to every request).
- * - pg: the statement text with its `$1` placeholders, never the values bound to them.
+ * - pg: the statement text with its literals redacted (the ORM inlines the values of batched writes), never the
+ *   values bound to its `$1` placeholders.
  * - ioredis: the command name only: arguments hold keys, session data and job payloads.
  * pg and ioredis record only inside a trace (a request or a job), so the pollers (the outbox relay, BullMQ's
  * blocking reads) do not open a trace of their own every second.
@@ -34,7 +35,12 @@ export function tracingInstrumentations(): Instrumentation[] {
       ignorePaths: (route) => isProbe(route.url),
       requestHook: (span) => redactUrlAttributes(span),
     }),
-    new PgInstrumentation({ enhancedDatabaseReporting: false, requireParentSpan: true, ignoreConnectSpans: true }),
+    new PgInstrumentation({
+      enhancedDatabaseReporting: false,
+      requireParentSpan: true,
+      ignoreConnectSpans: true,
+      requestHook: (span) => redactSqlAttributes(span),
+    }),
     new IORedisInstrumentation({ requireParentSpan: true, dbStatementSerializer: (command) => command }),
   ];
 }

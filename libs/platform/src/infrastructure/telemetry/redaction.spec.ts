@@ -1,6 +1,6 @@
 import { INVALID_SPAN_CONTEXT, trace } from '@opentelemetry/api';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
-import { redactQuery, redactUrlAttributes } from './redaction.js';
+import { redactQuery, redactSql, redactUrlAttributes } from './redaction.js';
 
 describe('redactQuery', () => {
   it('keeps the names of query parameters and redacts their values', () => {
@@ -42,5 +42,22 @@ describe('redactUrlAttributes', () => {
 
   it('leaves a span that does not expose its attributes alone', () => {
     expect(() => redactUrlAttributes(trace.wrapSpanContext(INVALID_SPAN_CONTEXT))).not.toThrow();
+  });
+});
+
+describe('redactSql', () => {
+  it('replaces the literals an ORM writes inline, and keeps the statement readable', () => {
+    const sql = `insert into "outbox" ("id", "payload", "attempts") values ('33961486-4d86', '{"link":"http://x/reset-password#token=s3cret","o''k":1}', 0), ('a', 'b', 12.5)`;
+    expect(redactSql(sql)).toBe(`insert into "outbox" ("id", "payload", "attempts") values ('?', '?', ?), ('?', '?', ?)`);
+  });
+
+  it('keeps placeholders, names with digits and parameterless statements as they are', () => {
+    const sql = 'select "a0"."id" from "accounts" as "a0" where "a0"."email" = $1 and "a0"."organization_id" = $2 limit $3';
+    expect(redactSql(sql)).toBe(sql);
+    expect(redactSql('select 1')).toBe('select ?');
+  });
+
+  it('hides everything after an unterminated quote', () => {
+    expect(redactSql("update t set a = 'ok', b = 'never closed s3cret")).toBe("update t set a = '?', b = '?'");
   });
 });

@@ -40,3 +40,34 @@ export function redactUrlAttributes(span: Span): void {
     if (redacted !== value) span.setAttribute(key, redacted);
   }
 }
+
+/**
+ * SQL with its literals replaced by `?`: the ORM writes some statements (batched inserts and updates) with their
+ * values inline, so the text would otherwise carry password hashes, token hashes and the outbox's reset links.
+ * Quoted strings become `'?'`; numbers become `?`, but not placeholders (`$1`) or digits inside names (`t0`).
+ * An unterminated quote hides everything after it.
+ */
+export function redactSql(sql: string): string {
+  const quoted = redactUnterminated(sql.replace(/'(?:[^']|'')*'/g, "'?'"));
+  return quoted.replace(/(?<![\w$.])\d+(?:\.\d+)?(?![\w.])/g, '?');
+}
+
+function redactUnterminated(sql: string): string {
+  // Every complete literal is now `'?'`; the first quote that does not start one opens the unterminated literal.
+  for (let index = sql.indexOf("'"); index >= 0; index = sql.indexOf("'", index + 3)) {
+    if (!sql.startsWith("'?'", index)) return `${sql.slice(0, index)}'?'`;
+  }
+  return sql;
+}
+
+const SQL_ATTRIBUTES = ['db.query.text', 'db.statement'];
+
+/** Called from the pg request hook: rewrites the statement attributes with their literals redacted. */
+export function redactSqlAttributes(span: Span): void {
+  const attributes = (span as unknown as { attributes?: Attributes }).attributes;
+  if (!attributes) return;
+  for (const key of SQL_ATTRIBUTES) {
+    const value = attributes[key];
+    if (typeof value === 'string') span.setAttribute(key, redactSql(value));
+  }
+}
