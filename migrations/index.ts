@@ -5,6 +5,7 @@ import { Migration20261126030000Notifications } from './20261126030000-notificat
 import { Migration20261130000000CredentialBinding } from './20261130000000-credential-binding.migration.js';
 import { Migration20261130010000UnknownSignInIdentities } from './20261130010000-unknown-sign-in-identities.migration.js';
 import { Migration20261130020000LockNotice } from './20261130020000-lock-notice.migration.js';
+import { Migration20261130050000SsfEvents } from './20261130050000-ssf-events.migration.js';
 import { Migration20261130060000SharedSignalsStreams } from './20261130060000-shared-signals-streams.migration.js';
 import { Migration20261202000000OutboxTraceContext } from './20261202000000-outbox-trace-context.migration.js';
 
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   Migration20261130000000CredentialBinding,
   Migration20261130010000UnknownSignInIdentities,
   Migration20261130020000LockNotice,
+  Migration20261130050000SsfEvents,
   Migration20261130060000SharedSignalsStreams,
   Migration20261202000000OutboxTraceContext,
 ];

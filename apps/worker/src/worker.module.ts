@@ -11,6 +11,7 @@ import {
 } from '#libs/platform';
 import { NotificationsModule, type NotificationsOptions } from '#libs/notifications';
 import { SessionsWorkerModule } from '#libs/sessions';
+import { SharedSignalsWorkerModule } from '#libs/shared-signals';
 import { QueueMetrics } from './queue-metrics.js';
 
 const WORKER_CONNECTION = Symbol('WORKER_CONNECTION');
@@ -42,6 +43,7 @@ export class WorkerModule implements OnApplicationShutdown {
         BullModule.forRoot({ connection, prefix: config.redisPrefix }),
         NotificationsModule.forRoot({ transport: options.mailTransport }),
         SessionsWorkerModule,
+        SharedSignalsWorkerModule,
         ...(options.imports ?? []),
       ],
       providers: [{ provide: WORKER_CONNECTION, useValue: connection }, ProblemDetailsFilter, QueueMetrics],

@@ -30,3 +30,4 @@ export { MikroOrmUnitOfWork } from './infrastructure/persistence/mikro-orm-unit-
 export { AfterCommit, type AfterCommitWork, type InTransaction } from './infrastructure/persistence/after-commit.js';
 export { CommittedIncrements } from './infrastructure/metrics/committed-increments.js';
 export { LATENCY_BUCKETS_SECONDS, MetricsRegistry } from './infrastructure/metrics/metrics-registry.js';
+export { HealthDetails, type HealthDetailSource } from './infrastructure/health/health-details.js';

@@ -20,6 +20,7 @@ import { CommittedIncrements } from './infrastructure/metrics/committed-incremen
 import { MetricsRegistry } from './infrastructure/metrics/metrics-registry.js';
 import { PlatformMetrics } from './infrastructure/metrics/platform-metrics.js';
 import { RedisClient } from './infrastructure/redis/redis-client.js';
+import { HealthDetails } from './infrastructure/health/health-details.js';
 
 // Registered once, at import: @mikro-orm/nestjs clears its entity list when an application closes
 // and again at the next forFeature() call, so a per-forRoot call would forget the other modules'
@@ -54,6 +55,7 @@ export class PlatformModule implements NestModule {
         MetricsRegistry,
         CommittedIncrements,
         PlatformMetrics,
+        HealthDetails,
       ],
       exports: [
         AppConfig,
@@ -69,6 +71,7 @@ export class PlatformModule implements NestModule {
         OutboxSecrets,
         MetricsRegistry,
         CommittedIncrements,
+        HealthDetails,
       ],
     };
   }

@@ -1,4 +1,5 @@
 export { SharedSignalsModule } from './shared-signals.module.js';
+export { SharedSignalsWorkerModule } from './shared-signals-worker.module.js';
 export { SetSigner } from './application/ports/set-signer.port.js';
 export { StreamDirectory, type StreamDelivery, type StreamStatus, type StreamTarget } from './application/ports/stream-directory.port.js';
 export { StreamEvents, type StreamEventInput } from './application/ports/stream-events.port.js';

@@ -1,4 +1,6 @@
 import { Module, type Provider } from '@nestjs/common';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { EVENT_CONTROLLERS, EVENT_PROVIDERS, EVENT_SCHEMAS } from './shared-signals-events.js';
 import { AppConfig } from '#libs/platform';
 import { ChangeStreamStatusHandler } from './application/commands/change-stream-status/change-stream-status.handler.js';
 import { ChangeSubjectsHandler } from './application/commands/change-subjects/change-subjects.handler.js';
@@ -35,7 +37,7 @@ import { SharedSignalsAdminController } from './interface/http/shared-signals-ad
 import { StreamCallerGuard, SharedSignalsAdminGuard } from './interface/http/stream-caller.guard.js';
 import { StreamsController } from './interface/http/streams.controller.js';
 
-function transmitterSettings(config: AppConfig): TransmitterSettings {
+export function transmitterSettings(config: AppConfig): TransmitterSettings {
   return {
     issuer: config.PUBLIC_URL.replace(/\/+$/, ''),
     allowHttpPush: config.SSF_ALLOW_HTTP_PUSH,
@@ -81,9 +83,9 @@ const TRANSMITTER_PROVIDERS: Provider[] = [
  * Event production and delivery add their providers (StreamEvents among them) beside the transmitter's.
  */
 @Module({
-  imports: [],
-  controllers: [DiscoveryController, StreamsController, SharedSignalsAdminController],
-  providers: [...TRANSMITTER_PROVIDERS],
+  imports: [MikroOrmModule.forFeature(EVENT_SCHEMAS)],
+  controllers: [DiscoveryController, StreamsController, SharedSignalsAdminController, ...EVENT_CONTROLLERS],
+  providers: [...TRANSMITTER_PROVIDERS, ...EVENT_PROVIDERS],
   exports: [SetSigner, StreamDirectory, SigningKeys],
 })
 export class SharedSignalsModule {}

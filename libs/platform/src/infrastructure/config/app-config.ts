@@ -73,6 +73,14 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(1) @Max(1000) SSF_MAX_STREAMS_PER_ORGANIZATION = 20;
   @Type(() => Number) @IsInt() @Min(0) @Max(86400) SSF_MIN_VERIFICATION_INTERVAL_SECONDS = 15;
   @Transform(toBoolean) @IsBoolean() SSF_ALLOW_HTTP_PUSH = false;
+  // Shared Signals delivery (docs/shared-signals.md#delivery).
+  @Type(() => Number) @IsInt() @Min(100) @Max(120_000) SSF_PUSH_TIMEOUT_MS = 5_000;
+  @Type(() => Number) @IsInt() @Min(10) @Max(600_000) SSF_RETRY_BASE_MS = 1_000;
+  @Type(() => Number) @IsInt() @Min(1) @Max(86400) SSF_RETRY_MAX_DELAY_SECONDS = 300;
+  @Type(() => Number) @IsInt() @Min(1) @Max(30 * 24) SSF_EVENT_MAX_AGE_HOURS = 72;
+  @Type(() => Number) @IsInt() @Min(1) @Max(365 * 24) SSF_EVENT_RETENTION_HOURS = 7 * 24;
+  @Type(() => Number) @IsInt() @Min(50) @Max(60_000) SSF_SWEEP_INTERVAL_MS = 1_000;
+  @Type(() => Number) @IsInt() @Min(0) @Max(300) SSF_POLL_MAX_WAIT_SECONDS = 30;
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';

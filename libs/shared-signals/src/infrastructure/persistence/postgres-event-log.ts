@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { EventLog, type LoggedEvent, type SetError } from '../../application/ports/event-log.port.js';
+
+/** How long a lease lasts without renewal: longer than a push's timeout, so only a dead holder loses it. */
+const LEASE_SECONDS = 60;
+
+interface Row {
+  seq: string;
+  jti: string;
+  claims: Record<string, unknown>;
+  attempts: number;
+  created_at: Date;
+  next_attempt_at: Date;
+}
+
+const toEvent = (row: Row): LoggedEvent => ({
+  seq: String(row.seq),
+  jti: row.jti,
+  claims: row.claims,
+  attempts: row.attempts,
+  createdAt: new Date(row.created_at),
+  nextAttemptAt: new Date(row.next_attempt_at),
+});
+
+/**
+ * EventLog over `ssf_events` and `ssf_delivery_leases`. Each statement runs on its own (autocommit):
+ * delivery never holds a transaction, or a row lock, while it waits for a receiver. The lease (a row per
+ * stream, `held_until` in the future) keeps a stream's deliveries one at a time across processes.
+ */
+@Injectable()
+export class PostgresEventLog extends EventLog {
+  /** This process, as a lease holder. */
+  private readonly holder = randomUUID();
+
+  constructor(private readonly orm: MikroORM) {
+    super();
+  }
+
+  private execute<T extends object[] = Array<Record<string, unknown>>>(sql: string, params: unknown[] = []): Promise<T> {
+    return this.orm.em.getConnection().execute<T>(sql, params);
+  }
+
+  async lease(streamId: string): Promise<boolean> {
+    const taken = await this.execute<object[]>(
+      `insert into ssf_delivery_leases (stream_id, holder, held_until) values (?, ?, now() + make_interval(secs => ?))
+       on conflict (stream_id) do update set holder = excluded.holder, held_until = excluded.held_until, rerun = false
+       where ssf_delivery_leases.held_until < now()
+       returning stream_id`,
+      [streamId, this.holder, LEASE_SECONDS],
+    );
+    if (taken.length > 0) return true;
+    // Held elsewhere: its holder goes once more before letting go, and sees what was just committed.
+    await this.execute('update ssf_delivery_leases set rerun = true where stream_id = ? and held_until >= now()', [streamId]);
+    return false;
+  }
+
+  async release(streamId: string): Promise<boolean> {
+    const released = await this.execute<object[]>(
+      `update ssf_delivery_leases set held_until = now() - interval '1 second'
+        where stream_id = ? and holder = ? and not rerun returning stream_id`,
+      [streamId, this.holder],
+    );
+    if (released.length > 0) return true;
+    await this.execute('update ssf_delivery_leases set rerun = false where stream_id = ? and holder = ?', [streamId, this.holder]);
+    return false;
+  }
+
+  async head(streamId: string): Promise<LoggedEvent | null> {
+    await this.execute('update ssf_delivery_leases set held_until = now() + make_interval(secs => ?) where stream_id = ? and holder = ?', [
+      LEASE_SECONDS,
+      streamId,
+      this.holder,
+    ]);
+    const [row] = await this.execute<Row[]>(
+      `select seq, jti, claims, attempts, created_at, next_attempt_at from ssf_events
+        where stream_id = ? and state = 'pending' order by seq limit 1`,
+      [streamId],
+    );
+    return row ? toEvent(row) : null;
+  }
+
+  async delivered(seq: string): Promise<void> {
+    await this.execute(`update ssf_events set state = 'delivered', attempts = attempts + 1, finished_at = now() where seq = ?`, [seq]);
+  }
+
+  async failed(seq: string, error: string): Promise<void> {
+    await this.execute(
+      `update ssf_events set state = 'failed', attempts = attempts + 1, last_error = ?, finished_at = now() where seq = ?`,
+      [error.slice(0, 500), seq],
+    );
+  }
+
+  async retryAt(seq: string, error: string, at: Date): Promise<void> {
+    await this.execute(`update ssf_events set attempts = attempts + 1, last_error = ?, next_attempt_at = ? where seq = ?`, [
+      error.slice(0, 500),
+      at,
+      seq,
+    ]);
+  }
+
+  async dueStreams(limit: number): Promise<string[]> {
+    const rows = await this.execute<Array<{ stream_id: string }>>(
+      `select distinct stream_id from ssf_events where state = 'pending' and next_attempt_at <= now() limit ?`,
+      [limit],
+    );
+    return rows.map((row) => row.stream_id);
+  }
+
+  async dropPending(streamId: string, reason: string): Promise<void> {
+    await this.execute(
+      `update ssf_events set state = 'failed', last_error = ?, finished_at = now() where stream_id = ? and state = 'pending'`,
+      [reason, streamId],
+    );
+  }
+
+  async pending(streamId: string, limit: number): Promise<LoggedEvent[]> {
+    const rows = await this.execute<Row[]>(
+      `select seq, jti, claims, attempts, created_at, next_attempt_at from ssf_events
+        where stream_id = ? and state = 'pending' order by seq limit ?`,
+      [streamId, limit],
+    );
+    return rows.map(toEvent);
+  }
+
+  async settle(streamId: string, acknowledged: readonly string[], errors: Readonly<Record<string, SetError>>): Promise<void> {
+    if (acknowledged.length > 0) {
+      await this.execute(
+        `update ssf_events set state = 'acknowledged', finished_at = now()
+          where stream_id = ? and state = 'pending' and jti in (?)`,
+        [streamId, [...acknowledged]],
+      );
+    }
+    for (const [jti, { err, description }] of Object.entries(errors)) {
+      await this.execute(
+        `update ssf_events set state = 'failed', last_error = ?, finished_at = now() where stream_id = ? and state = 'pending' and jti = ?`,
+        [(description ? `${err}: ${description}` : err).slice(0, 500), streamId, jti],
+      );
+    }
+  }
+
+  async prune(hours: number): Promise<void> {
+    await this.execute(`delete from ssf_events where state <> 'pending' and finished_at < now() - make_interval(hours => ?)`, [hours]);
+  }
+}
