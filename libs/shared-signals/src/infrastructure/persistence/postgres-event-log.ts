@@ -58,7 +58,7 @@ export class PostgresEventLog extends EventLog {
 
   async release(streamId: string): Promise<boolean> {
     const released = await this.execute<object[]>(
-      `update ssf_delivery_leases set held_until = now() - interval '1 second'
+      `update ssf_delivery_leases set held_until = now()
         where stream_id = ? and holder = ? and not rerun returning stream_id`,
       [streamId, this.holder],
     );

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ValidationFailedError } from '#libs/building-blocks';
 import { PollEventsCommand, type PollAnswer } from '../../application/commands/poll-events/poll-events.command.js';
@@ -29,7 +29,7 @@ function setErrors(value: PollRequestDto['setErrs']): Record<string, SetError> {
 /**
  * RFC 8936 poll delivery: `POST /v1/shared-signals/poll/{streamId}` (the stream's `endpoint_url`),
  * authorized as the stream management API is (the administration key or a stream credential of the
- * stream's organization).
+ * stream's organization). An unknown or malformed stream id answers 404, as another organization's does.
  */
 @ApiTags('shared-signals')
 @ApiBearerAuth()
@@ -41,11 +41,7 @@ export class PollController {
   @Post(':streamId')
   @HttpCode(200)
   @ApiOperation({ summary: 'Poll a stream for SETs, acknowledging those received (RFC 8936)' })
-  events(
-    @Caller() caller: StreamCaller,
-    @Param('streamId', new ParseUUIDPipe()) streamId: string,
-    @Body() body: PollRequestDto,
-  ): Promise<PollAnswer> {
+  events(@Caller() caller: StreamCaller, @Param('streamId') streamId: string, @Body() body: PollRequestDto): Promise<PollAnswer> {
     return this.poll.execute(
       new PollEventsCommand(
         caller,
