@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { explainStartupFailure, migrateDatabase, readEnvironment } from '#libs/platform';
+import { pino } from 'pino';
+import { explainStartupFailure, migrateDatabase, readEnvironment, startupBanner, startupSummary, usesPrettyLogs } from '#libs/platform';
 import { MIGRATIONS } from '../migrations/index.js';
 
 /**
- * `npm start`: applies migrations, then runs the API and the worker as two processes.
+ * `npm start`: applies migrations, then runs the API and the worker as two processes, and once both
+ * are ready prints where everything is (a banner in development, one JSON line otherwise).
  * SIGINT/SIGTERM to this parent stops both; if either exits, the other is stopped too.
  */
 const config = readEnvironment();
@@ -13,14 +15,26 @@ try {
   explainStartupFailure('start', error, config);
 }
 
-const children: ChildProcess[] = ['api', 'worker'].map((app) =>
-  // The IPC channel lets a child notice when this parent is gone, even if it was killed outright.
-  // The preload starts tracing when it is configured (docs/operations.md#tracing), and does nothing otherwise.
-  spawn(process.execPath, ['--import', `./dist/apps/${app}/src/instrument.js`, `dist/apps/${app}/src/main.js`], {
-    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-    env: process.env,
-  }),
-);
+const entries = { api: 'dist/apps/api/src/main.js', worker: 'dist/apps/worker/src/main.js' };
+const ready = new Set<string>();
+
+function announceWhenAllReady(): void {
+  if (ready.size < Object.keys(entries).length) return;
+  if (usesPrettyLogs(config)) process.stdout.write(`\n${startupBanner(config)}\n`);
+  else pino({ base: { pid: process.pid } }).info({ context: 'Startup', ...startupSummary(config) }, 'Latchkey is running');
+}
+
+const children: ChildProcess[] = Object.values(entries).map((entry) => {
+  // The IPC channel lets a child notice when this parent is gone, even if it was killed outright,
+  // and lets each one say when it is ready (runEntryPoint sends { latchkey: 'ready', name }).
+  const child = spawn(process.execPath, [entry], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: process.env });
+  child.on('message', (message: { latchkey?: unknown; name?: unknown }) => {
+    if (message?.latchkey !== 'ready' || typeof message.name !== 'string' || ready.has(message.name)) return;
+    ready.add(message.name);
+    announceWhenAllReady();
+  });
+  return child;
+});
 let stopping = false;
 
 function stopAll(signal: NodeJS.Signals): void {

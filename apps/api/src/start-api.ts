@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { AppConfig } from '#libs/platform';
+import { type AppConfig, developmentKeysWarning } from '#libs/platform';
 import type { ApiOptions } from './app.module.js';
 import { createApiApp } from './create-api-app.js';
 
@@ -8,12 +8,9 @@ import { createApiApp } from './create-api-app.js';
 export async function startApi(config: AppConfig, options: ApiOptions = {}): Promise<NestFastifyApplication> {
   const app = await createApiApp(config, options);
   await app.listen(config.PORT, config.HOST);
-  const keys = config.developmentKeysInUse;
-  if (keys.length > 0) {
-    new Logger('Startup').warn(
-      `Development keys in use (${keys.join(', ')}): they are public, so anyone who can reach this API at ${config.HOST}:${config.PORT} ` +
-        'can forge access tokens and call the administration API. Set keys of your own before letting anyone else reach it.',
-    );
-  }
+  const logger = new Logger('Startup');
+  logger.log(`API listening on ${config.HOST}:${config.PORT}`);
+  const warning = developmentKeysWarning(config);
+  if (warning) logger.warn(warning);
   return app;
 }

@@ -75,6 +75,8 @@ export async function runEntryPoint(name: string, start: (config: AppConfig) => 
     config = readEnvironment();
     await assertRedisReachable(config);
     await start(config);
+    // `npm start` prints its banner once the API and the worker have both said so.
+    process.send?.({ latchkey: 'ready', name });
   } catch (error) {
     explainStartupFailure(name, error, config);
   }
