@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { strongPassword, uniqueName } from '../support/fixtures.js';
 import { eventually } from '../support/eventually.js';
-import { freePort, ServiceProcess, waitForHealthy } from '../support/service-process.js';
+import { freePort, type ServiceProcess, waitForHealthy } from '../support/service-process.js';
 import { SmtpListener } from '../support/smtp-listener.js';
 import { createTestDatabase } from '../support/test-database.js';
 import { OtlpReceiver, type ReceivedSpan } from './otlp-receiver.js';
+import { probe, runWithPreload } from './traced-service.js';
 
 const SERVER = 2;
 const PRODUCER = 4;
@@ -67,8 +68,8 @@ describe('tracing on (OTEL_EXPORTER_OTLP_ENDPOINT set)', () => {
       // Exports every 100 ms rather than every 5 s, so the test does not wait on the batch.
       OTEL_BSP_SCHEDULE_DELAY: '100',
     };
-    api = ServiceProcess.run('dist/apps/api/src/main.js', environment, ['--import', './dist/apps/api/src/instrument.js']);
-    worker = ServiceProcess.run('dist/apps/worker/src/main.js', environment, ['--import', './dist/apps/worker/src/instrument.js']);
+    api = runWithPreload('api', environment);
+    worker = runWithPreload('worker', environment);
     await waitForHealthy(base);
     await worker.waitForLog(/worker ready/);
   });
@@ -138,6 +139,14 @@ describe('tracing on (OTEL_EXPORTER_OTLP_ENDPOINT set)', () => {
           .some((span) => isPg(span) && span.service === 'latchkey-worker' && receiver.ancestry(span).includes(job)),
       "the worker's SQL under the job span",
     );
+  });
+
+  it('has the SDK loaded and registered in both processes (what the probe of the tracing-off test sees absent)', async () => {
+    for (const service of [api, worker]) {
+      const loaded = await probe(service);
+      expect(loaded.sdkFiles).toBeGreaterThan(0);
+      expect(loaded.registered).toEqual(expect.arrayContaining(['trace', 'context', 'propagation']));
+    }
   });
 
   it('exports no secret: no password, token, reset token, admin key or signing key', async () => {
