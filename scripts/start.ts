@@ -27,7 +27,12 @@ function announceWhenAllReady(): void {
 const children: ChildProcess[] = Object.values(entries).map((entry) => {
   // The IPC channel lets a child notice when this parent is gone, even if it was killed outright,
   // and lets each one say when it is ready (runEntryPoint sends { latchkey: 'ready', name }).
-  const child = spawn(process.execPath, [entry], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: process.env });
+  // Each runs with its preload, which starts tracing when it is configured (docs/operations.md#tracing).
+  const preload = `./${entry.replace(/main\.js$/, 'instrument.js')}`;
+  const child = spawn(process.execPath, ['--import', preload, entry], {
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    env: process.env,
+  });
   child.on('message', (message: { latchkey?: unknown; name?: unknown }) => {
     if (message?.latchkey !== 'ready' || typeof message.name !== 'string' || ready.has(message.name)) return;
     ready.add(message.name);
