@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { redisKey } from '#libs/platform';
 import { eventually } from '../support/eventually.js';
-import { createAccount, createOrganization, signIn, strongPassword, type TestAccount } from '../support/fixtures.js';
+import { createAccount, createOrganization, strongPassword, type TestAccount } from '../support/fixtures.js';
 import { type MetricFamily, parsePrometheusText, sampleSum } from '../support/prometheus-text.js';
 import { connectTestRedis } from '../support/redis-keys.js';
 import { TestStack } from '../support/test-stack.js';
