@@ -13,6 +13,7 @@ import { measureSignInCpu, SIGN_IN_CPU } from './figures/sign-in-cpu.js';
 import { measureSignInScale, SIGN_IN_SCALE } from './figures/sign-in-scale.js';
 import { measureSignInThroughput, SIGN_IN_THROUGHPUT } from './figures/sign-in-throughput.js';
 import { measureSignInTiming, SIGN_IN_TIMING } from './figures/sign-in-timing.js';
+import { measureSsfExpiryPush, SSF_EXPIRY_PUSH } from './figures/ssf-expiry-push.js';
 import { renderChart } from './report/chart.js';
 import { renderMarkdown } from './report/markdown.js';
 import { mergeIntoMarkdown } from './report/merge.js';
@@ -109,6 +110,7 @@ try {
   if (wanted('change')) figures.push(await attempt(CHANGE_CLEAN_UP, () => measureChangeCleanUp(context)));
   if (wanted('sign-in-timing')) figures.push(await attempt(SIGN_IN_TIMING, () => measureSignInTiming(context)));
   if (wanted('scale')) figures.push(await attempt(SIGN_IN_SCALE, () => measureSignInScale(context)));
+  if (wanted('ssf')) figures.push(await attempt(SSF_EXPIRY_PUSH, () => measureSsfExpiryPush(context)));
   if (wanted('event-loop')) {
     figures.push(
       await attempt(EVENT_LOOP, async () => {

@@ -5,6 +5,7 @@ import { EventLog, type LoggedEvent, type SetError } from '../../application/por
 
 /** How long a lease lasts without renewal: longer than a push's timeout, so only a dead holder loses it. */
 const LEASE_SECONDS = 60;
+const RENEW_EVERY_MS = 10_000;
 
 interface Row {
   seq: string;
@@ -33,6 +34,8 @@ const toEvent = (row: Row): LoggedEvent => ({
 export class PostgresEventLog extends EventLog {
   /** This process, as a lease holder. */
   private readonly holder = randomUUID();
+  /** When this process last took or renewed each stream's lease. */
+  private readonly renewedAt = new Map<string, number>();
 
   constructor(private readonly orm: MikroORM) {
     super();
@@ -43,36 +46,58 @@ export class PostgresEventLog extends EventLog {
   }
 
   async lease(streamId: string): Promise<boolean> {
-    const taken = await this.execute<object[]>(
-      `insert into ssf_delivery_leases (stream_id, holder, held_until) values (?, ?, now() + make_interval(secs => ?))
-       on conflict (stream_id) do update set holder = excluded.holder, held_until = excluded.held_until, rerun = false
-       where ssf_delivery_leases.held_until < now()
-       returning stream_id`,
-      [streamId, this.holder, LEASE_SECONDS],
-    );
-    if (taken.length > 0) return true;
-    // Held elsewhere: its holder goes once more before letting go, and sees what was just committed.
-    await this.execute('update ssf_delivery_leases set rerun = true where stream_id = ? and held_until >= now()', [streamId]);
-    return false;
+    for (;;) {
+      const taken = await this.execute<object[]>(
+        `insert into ssf_delivery_leases (stream_id, holder, held_until) values (?, ?, now() + make_interval(secs => ?))
+         on conflict (stream_id) do update set holder = excluded.holder, held_until = excluded.held_until, rerun = false
+         where ssf_delivery_leases.held_until < now()
+         returning stream_id`,
+        [streamId, this.holder, LEASE_SECONDS],
+      );
+      if (taken.length > 0) {
+        this.renewedAt.set(streamId, Date.now());
+        return true;
+      }
+      // Held elsewhere: its holder goes once more before letting go, and sees what was just committed.
+      // If it let go in between, take the lease again rather than leave the event to the sweeper.
+      const asked = await this.execute<object[]>(
+        'update ssf_delivery_leases set rerun = true where stream_id = ? and held_until >= now() returning stream_id',
+        [streamId],
+      );
+      if (asked.length > 0) return false;
+    }
   }
 
   async release(streamId: string): Promise<boolean> {
+    // A millisecond back, so that a lease asked for at once is never "held until now" (taken nor asked again).
     const released = await this.execute<object[]>(
-      `update ssf_delivery_leases set held_until = now()
+      `update ssf_delivery_leases set held_until = now() - interval '1 millisecond'
         where stream_id = ? and holder = ? and not rerun returning stream_id`,
       [streamId, this.holder],
     );
-    if (released.length > 0) return true;
-    await this.execute('update ssf_delivery_leases set rerun = false where stream_id = ? and holder = ?', [streamId, this.holder]);
-    return false;
+    if (released.length > 0) {
+      this.renewedAt.delete(streamId);
+      return true;
+    }
+    const again = await this.execute<object[]>(
+      'update ssf_delivery_leases set rerun = false where stream_id = ? and holder = ? and rerun returning stream_id',
+      [streamId, this.holder],
+    );
+    // No row: the lease lapsed and another process holds it now; it delivers.
+    if (again.length === 0) this.renewedAt.delete(streamId);
+    return again.length === 0;
   }
 
   async head(streamId: string): Promise<LoggedEvent | null> {
-    await this.execute('update ssf_delivery_leases set held_until = now() + make_interval(secs => ?) where stream_id = ? and holder = ?', [
-      LEASE_SECONDS,
-      streamId,
-      this.holder,
-    ]);
+    // Renewed at most every few seconds: a long pass (a slow receiver, a backlog) keeps its lease.
+    const renewedAt = this.renewedAt.get(streamId) ?? 0;
+    if (Date.now() - renewedAt > RENEW_EVERY_MS) {
+      await this.execute(
+        'update ssf_delivery_leases set held_until = now() + make_interval(secs => ?) where stream_id = ? and holder = ?',
+        [LEASE_SECONDS, streamId, this.holder],
+      );
+      this.renewedAt.set(streamId, Date.now());
+    }
     const [row] = await this.execute<Row[]>(
       `select seq, jti, claims, attempts, created_at, next_attempt_at from ssf_events
         where stream_id = ? and state = 'pending' order by seq limit 1`,

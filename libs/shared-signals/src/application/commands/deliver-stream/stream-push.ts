@@ -8,6 +8,8 @@ import { StreamDirectory, type StreamTarget } from '../../ports/stream-directory
 import { TransmitterSettings } from '../../ports/transmitter-settings.port.js';
 import { signedClaims } from '../signed-claims.js';
 
+const STREAM_REREAD_MS = 1_000;
+
 /**
  * One pass over a stream whose lease this process holds: the head is pushed, and the next only once
  * the head is delivered or given up, so a receiver sees a stream's SETs in order. A head that fails
@@ -26,8 +28,12 @@ export class StreamPush {
   ) {}
 
   async pass(streamId: string): Promise<void> {
+    let target: StreamTarget | null = null;
+    let readAt = 0;
     for (;;) {
-      const target = await this.directory.find(streamId);
+      // The stream is read again at least once a second, so a pause or a new endpoint applies within a second.
+      if (this.clock.now().getTime() - readAt >= STREAM_REREAD_MS)
+        [target, readAt] = [await this.directory.find(streamId), this.clock.now().getTime()];
       if (!target || target.status === 'disabled') return this.log.dropPending(streamId, target ? 'stream disabled' : 'stream deleted');
       // Paused: events are held, and delivered once it is enabled again. Poll streams are served on request.
       if (target.status === 'paused' || target.delivery.method !== 'push') return;
