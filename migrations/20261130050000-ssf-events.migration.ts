@@ -3,7 +3,8 @@ import { Migration } from '@mikro-orm/migrations';
 /**
  * Shared Signals: the per-stream event log (an outbox of SETs, written in the transaction of the
  * change) and one delivery lease per stream, so that one process at a time pushes a stream's events,
- * in order, while other streams go on in parallel (docs/shared-signals.md#delivery).
+ * in order, while other streams go on in parallel (docs/shared-signals.md#delivery); a stream that has nothing
+ * to push for now (paused, or a poll stream) is parked there, out of the sweeper's way.
  */
 export class Migration20261130050000SsfEvents extends Migration {
   override async up(): Promise<void> {
@@ -25,7 +26,8 @@ export class Migration20261130050000SsfEvents extends Migration {
       stream_id text primary key,
       holder text not null,
       held_until timestamptz not null,
-      rerun boolean not null default false
+      rerun boolean not null default false,
+      parked_until timestamptz
     )`);
   }
 

@@ -18,6 +18,8 @@ describe('the API foundation', () => {
     expect(response.body.details).toEqual({
       database: expect.objectContaining({ status: 'up' }),
       redis: { status: 'up' },
+      // Shared Signals delivery, for the record: always up (docs/shared-signals.md#delivery).
+      sharedSignals: { status: 'up', pendingEvents: 0, failingStreams: 0 },
     });
   });
 

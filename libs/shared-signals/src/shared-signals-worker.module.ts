@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { DELIVERY_PROVIDERS } from './shared-signals-events.js';
+import { DeliveryBacklog } from './infrastructure/delivery/delivery-backlog.js';
 import { DeliverySweeper } from './infrastructure/delivery/delivery-sweeper.js';
 import { SSF_QUEUE } from './infrastructure/delivery/delivery-nudges.js';
 import { SsfDeliveryProcessor } from './infrastructure/delivery/ssf-delivery.processor.js';
@@ -26,10 +27,11 @@ const STREAM_PORTS = [
 /**
  * The worker side of Shared Signals: the `ssf` queue's processor, which pushes a stream's events as
  * soon as the API nudges it, and the sweeper, which delivers from PostgreSQL whatever a nudge missed
- * (Redis or the worker down when the change committed) and every retry when it is due.
+ * (Redis or the worker down when the change committed) and every retry when it is due; the backlog on
+ * the worker's /metrics and /health too.
  */
 @Module({
   imports: [BullModule.registerQueue({ name: SSF_QUEUE })],
-  providers: [...STREAM_PORTS, ...DELIVERY_PROVIDERS, SsfDeliveryProcessor, DeliverySweeper],
+  providers: [...STREAM_PORTS, ...DELIVERY_PROVIDERS, SsfDeliveryProcessor, DeliverySweeper, DeliveryBacklog],
 })
 export class SharedSignalsWorkerModule {}

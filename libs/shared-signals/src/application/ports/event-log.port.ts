@@ -30,7 +30,9 @@ export abstract class EventLog {
   /** Given up: the receiver refused it (RFC 8935 400) or it waited too long. */
   abstract failed(seq: string, error: string): Promise<void>;
   abstract retryAt(seq: string, error: string, at: Date): Promise<void>;
-  /** Streams with a pending event due now (for the sweeper), at most `limit`. */
+  /** Leaves the stream out of `dueStreams` for `ms` (paused, or a poll stream); an append still starts a pass. */
+  abstract park(streamId: string, ms: number): Promise<void>;
+  /** Streams with a pending event due now and not parked (for the sweeper), at most `limit`. */
   abstract dueStreams(limit: number): Promise<string[]>;
   /** Marks every pending event of a stream failed (a disabled or deleted stream does not hold events). */
   abstract dropPending(streamId: string, reason: string): Promise<void>;

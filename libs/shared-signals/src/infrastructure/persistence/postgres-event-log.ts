@@ -125,9 +125,19 @@ export class PostgresEventLog extends EventLog {
     ]);
   }
 
+  async park(streamId: string, ms: number): Promise<void> {
+    await this.execute('update ssf_delivery_leases set parked_until = now() + make_interval(secs => ?) where stream_id = ?', [
+      ms / 1000,
+      streamId,
+    ]);
+  }
+
   async dueStreams(limit: number): Promise<string[]> {
     const rows = await this.execute<Array<{ stream_id: string }>>(
-      `select distinct stream_id from ssf_events where state = 'pending' and next_attempt_at <= now() limit ?`,
+      `select e.stream_id from ssf_events e
+         left join ssf_delivery_leases l on l.stream_id = e.stream_id
+        where e.state = 'pending' and e.next_attempt_at <= now() and (l.parked_until is null or l.parked_until <= now())
+        group by e.stream_id order by min(e.next_attempt_at) limit ?`,
       [limit],
     );
     return rows.map((row) => row.stream_id);

@@ -78,6 +78,12 @@ export class InMemoryEventLog extends EventLog {
     Object.assign(this.bySeq(seq), { attempts: this.bySeq(seq).attempts + 1, lastError: error, nextAttemptAt: at });
   }
 
+  readonly parked = new Map<string, number>();
+
+  async park(streamId: string, ms: number): Promise<void> {
+    this.parked.set(streamId, ms);
+  }
+
   async dueStreams(limit: number): Promise<string[]> {
     const now = this.clock.now();
     const due = this.events.filter((event) => event.state === 'pending' && event.nextAttemptAt <= now).map((event) => event.streamId);

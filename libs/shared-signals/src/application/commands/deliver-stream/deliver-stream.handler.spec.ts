@@ -116,6 +116,7 @@ describe('DeliverStreamHandler (push, RFC 8935)', () => {
     stream.status = 'paused';
     await deliver();
     expect(pusher.pushed).toEqual([]);
+    expect(log.parked.get('s1')).toBe(2_000); // the sweeper looks again within 2 s
     stream.status = 'enabled';
     await deliver();
     expect(pushedJtis()).toEqual(['a']);

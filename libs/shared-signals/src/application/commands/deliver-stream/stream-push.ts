@@ -9,6 +9,9 @@ import { TransmitterSettings } from '../../ports/transmitter-settings.port.js';
 import { signedClaims } from '../signed-claims.js';
 
 const STREAM_REREAD_MS = 1_000;
+/** How soon the sweeper looks again at a paused stream (so it resumes within this), and at a poll stream. */
+const PAUSED_RECHECK_MS = 2_000;
+const POLL_PARK_MS = 3_600_000;
 
 /**
  * One pass over a stream whose lease this process holds: the head is pushed, and the next only once
@@ -36,7 +39,8 @@ export class StreamPush {
         [target, readAt] = [await this.directory.find(streamId), this.clock.now().getTime()];
       if (!target || target.status === 'disabled') return this.log.dropPending(streamId, target ? 'stream disabled' : 'stream deleted');
       // Paused: events are held, and delivered once it is enabled again. Poll streams are served on request.
-      if (target.status === 'paused' || target.delivery.method !== 'push') return;
+      if (target.status === 'paused') return this.log.park(streamId, PAUSED_RECHECK_MS);
+      if (target.delivery.method !== 'push') return this.log.park(streamId, POLL_PARK_MS);
       const head = await this.log.head(streamId);
       if (!head || head.nextAttemptAt > this.clock.now()) return;
       if (!(await this.pushHead(target, head))) return;
