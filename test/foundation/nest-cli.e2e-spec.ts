@@ -89,7 +89,8 @@ describe('nest-cli.json', () => {
     expect(config.compilerOptions).toMatchObject({ builder: 'tsc', tsConfigPath: 'tsconfig.build.json', deleteOutDir: false });
     for (const app of NEST_APPS) {
       const { sourceRoot, entryFile } = config.projects[app];
-      expect(scripts[`start:${app}`]).toBe(`node ${builtEntry(sourceRoot, entryFile)}`);
+      // The tracing preload (docs/operations.md#tracing) comes first; it loads nothing when tracing is off.
+      expect(scripts[`start:${app}`]).toBe(`node --import ./dist/apps/${app}/src/instrument.js ${builtEntry(sourceRoot, entryFile)}`);
     }
   });
 
