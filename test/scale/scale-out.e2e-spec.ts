@@ -46,6 +46,21 @@ describe('scaled out: 2 APIs and 2 workers on a Redis Cluster and a PostgreSQL r
   }, 150_000);
   afterAll(() => deployment?.stop(), 60_000);
 
+  /** A failed wait names what the services logged meanwhile: the cause is in the processes, not in the test. */
+  async function withLogsOnFailure<T>(wait: () => Promise<T>): Promise<T> {
+    try {
+      return await wait();
+    } catch (error) {
+      const tail = (log: string) => log.split('\n').slice(-40).join('\n');
+      const services: Array<[string, string]> = [
+        ...deployment.apiProcesses.map((api, index): [string, string] => [`API ${index}`, api.log]),
+        ...deployment.workers.map((worker, index): [string, string] => [`worker ${index}`, worker.log]),
+      ];
+      const logs = services.map(([name, log]) => `--- ${name} (last 40 lines) ---\n${tail(log)}`);
+      throw new Error(`${(error as Error).message}\n${logs.join('\n')}`);
+    }
+  }
+
   const call = (instance: number, method: string, path: string, options?: Parameters<ScaleDeployment['call']>[3]) =>
     deployment.call(instance, method, path, options);
 
@@ -117,17 +132,19 @@ describe('scaled out: 2 APIs and 2 workers on a Redis Cluster and a PostgreSQL r
      * by LockNoticeSweeper within its 30 s round — still once.
      */
     const nextMailedToken = () =>
-      eventually(
-        () => {
-          const tokens = deployment.mail
-            .to(account.email)
-            .flatMap((mail) => (/reset-password#token=/.test(mail.text) ? [tokenFrom(mail)] : []));
-          const fresh = tokens.find((token) => !mailedTokens.includes(token));
-          if (fresh) mailedTokens.push(fresh);
-          return fresh;
-        },
-        'a new reset link by e-mail',
-        45_000,
+      withLogsOnFailure(() =>
+        eventually(
+          () => {
+            const tokens = deployment.mail
+              .to(account.email)
+              .flatMap((mail) => (/reset-password#token=/.test(mail.text) ? [tokenFrom(mail)] : []));
+            const fresh = tokens.find((token) => !mailedTokens.includes(token));
+            if (fresh) mailedTokens.push(fresh);
+            return fresh;
+          },
+          'a new reset link by e-mail',
+          45_000,
+        ),
       );
 
     it('creates an organization on A and an account on B; it signs in on both and is recognised on the other', async () => {

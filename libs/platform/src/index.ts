@@ -1,7 +1,8 @@
 export { InvalidationChannel } from './infrastructure/cache/invalidation-channel.js';
 export { ReadThroughCache, type ReadThroughCacheOptions } from './infrastructure/cache/read-through-cache.js';
 export { AppConfig, ConfigError, loadConfig } from './infrastructure/config/app-config.js';
-export { REDACT_PATHS, usesPrettyLogs } from './infrastructure/logging/logger-options.js';
+export { usesPrettyLogs } from './infrastructure/logging/logger-options.js';
+export { SECRET_FIELDS } from './infrastructure/logging/redact-secret-fields.js';
 export { developmentKeysWarning, startupBanner, startupSummary } from './infrastructure/logging/startup-banner.js';
 export { MAIL_QUEUE, Outbox, REVOCATION_QUEUE, type OutboxEntry } from './infrastructure/outbox/outbox.js';
 export { OutboxMessage, OutboxMessageSchema } from './infrastructure/outbox/outbox-message.entity.js';

@@ -13,7 +13,7 @@ function serviceLogger(lines: string[]) {
       done();
     },
   });
-  return pino({ level: 'debug', redact: options.redact, serializers: options.serializers }, sink);
+  return pino({ level: 'debug', formatters: options.formatters, serializers: options.serializers }, sink);
 }
 
 describe('log redaction', () => {
@@ -48,6 +48,16 @@ describe('log redaction', () => {
     logger.error({ err: { message: 'failed', cause: { currentPassword: secret }, details: { apiKey: secret } } }, 'failure');
     expect(lines.join('')).not.toContain(secret);
     expect(JSON.parse(lines[0]).err.cause).toEqual({ currentPassword: '[redacted]' });
+  });
+
+  it('redacts an Error handed to pino: its own fields and its cause, without changing the Error', () => {
+    const error = Object.assign(new Error('sign-in failed', { cause: { password: secret } }), { details: { token: secret } });
+    logger.error({ err: error, attempt: { nested: { deeper: { refreshToken: secret } } } }, 'failure');
+    expect(lines.join('')).not.toContain(secret);
+    const line = JSON.parse(lines[0]);
+    expect(line.err).toMatchObject({ type: 'Error', message: expect.stringContaining('sign-in failed'), details: { token: '[redacted]' } });
+    expect(line.attempt).toEqual({ nested: { deeper: { refreshToken: '[redacted]' } } });
+    expect((error as unknown as { details: { token: string } }).details.token).toBe(secret);
   });
 
   it('keeps only the method, path and id of a request: no headers, no query string', () => {

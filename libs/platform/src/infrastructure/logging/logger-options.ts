@@ -1,32 +1,14 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { DestinationStream, LoggerOptions } from 'pino';
+import { type DestinationStream, type LoggerOptions, stdSerializers } from 'pino';
 import type { Options } from 'pino-http';
 import type { PrettyOptions } from 'pino-pretty';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config.js';
+import { redactLogObject, redactSerialized } from './redact-secret-fields.js';
 
-/** Field names that may carry a secret anywhere in a log object; pino replaces their values. */
-// `link`: a mail job's reset or invitation link carries its token (docs/guarantees.md#reset-links-are-single-use-and-stay-secret).
-export const SECRET_FIELDS = [
-  'password',
-  'currentPassword',
-  'newPassword',
-  'token',
-  'accessToken',
-  'refreshToken',
-  'secret',
-  'apiKey',
-  'link',
-] as const;
-
-export const REDACT_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["x-api-key"]',
-  'res.headers["set-cookie"]',
-  ...SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
-];
+/** The log object's keys whose serializers shape (and redact) them. */
+const SERIALIZED_KEYS: ReadonlySet<string> = new Set(['req', 'res', 'err']);
 
 /** Polled by load balancers and Prometheus: not worth a log line each time. */
 const UNLOGGED_PATHS = new Set(['/health', '/metrics']);
@@ -95,11 +77,15 @@ export function loggerOptions(config: AppConfig): Params {
   const pretty = config.NODE_ENV === 'development' ? loadPrettyPrinter() : undefined;
   const options: Options = {
     level: config.LOG_LEVEL,
-    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-    // Only method and path: query strings and bodies are never logged.
+    // Secret fields are redacted per written line (see redactLogObject), not with pino's `redact`:
+    // its wildcard paths also run on the bindings of every child logger, one per request.
+    formatters: { log: (object) => redactLogObject(object, SERIALIZED_KEYS) },
     serializers: {
+      // Only method and path: headers, query strings and bodies are never logged.
       req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      // pino-http hands over the error already serialized; plain pino, the Error itself.
+      err: (error: unknown) => redactSerialized(error instanceof Error ? stdSerializers.err(error) : error),
     },
     // Fastify's middleware layer (middie) strips the mount path from `req.url` (it reads `/`), so
     // match on `originalUrl`: health checks and scrapes every few seconds would drown the log.

@@ -22,6 +22,16 @@ describe('redactSecretFields', () => {
     });
   });
 
+  it('returns what holds no secret as it is, and copies only the way to a secret', () => {
+    const clean = { to: 'ada@example.com', tags: ['a', { b: 1 }] };
+    expect(redactSecretFields(clean)).toBe(clean);
+    const data = { kept: { x: 1 }, path: { token: 't' } };
+    const redacted = redactSecretFields(data) as typeof data;
+    expect(redacted.kept).toBe(data.kept);
+    expect(redacted.path).toEqual({ token: REDACTED });
+    expect(data.path.token).toBe('t');
+  });
+
   it('leaves an erased payload and plain values alone', () => {
     expect(redactSecretFields({ to: 'ada@example.com', erased: ['link'] })).toEqual({ to: 'ada@example.com', erased: ['link'] });
     expect(redactSecretFields('text')).toBe('text');
