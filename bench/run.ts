@@ -6,6 +6,7 @@ import { CHANGE_CLEAN_UP, measureChangeCleanUp } from './figures/change-clean-up
 import { EVENT_LOOP, measureEventLoop, type PoolSizing } from './figures/event-loop.js';
 import type { BenchContext, BenchSettings, FigureResult } from './figures/figure.js';
 import { notMeasured } from './figures/figure.js';
+import { INTROSPECTION_THROUGHPUT, measureIntrospectionThroughput } from './figures/introspection-throughput.js';
 import { ME_THROUGHPUT, measureMeThroughput } from './figures/me-throughput.js';
 import { measurePolicyChecks, POLICY_CHECKS } from './figures/policy-checks.js';
 import { measureResetLatency, RESET_LATENCY } from './figures/reset-latency.js';
@@ -106,6 +107,7 @@ try {
   if (wanted('sign-in')) figures.push(await attempt(SIGN_IN_THROUGHPUT, () => measureSignInThroughput(context)));
   if (wanted('cpu')) figures.push(await attempt(SIGN_IN_CPU, () => measureSignInCpu(context)));
   if (wanted('me')) figures.push(await attempt(ME_THROUGHPUT, () => measureMeThroughput(context)));
+  if (wanted('introspect')) figures.push(await attempt(INTROSPECTION_THROUGHPUT, () => measureIntrospectionThroughput(context)));
   if (wanted('reset')) figures.push(await attempt(RESET_LATENCY, () => measureResetLatency(context)));
   if (wanted('change')) figures.push(await attempt(CHANGE_CLEAN_UP, () => measureChangeCleanUp(context)));
   if (wanted('sign-in-timing')) figures.push(await attempt(SIGN_IN_TIMING, () => measureSignInTiming(context)));

@@ -63,5 +63,30 @@ export async function interleave<A, B>(
   return result;
 }
 
+/**
+ * `interleave`, with a third run after each pair, every round: for context beside a figure (a bare
+ * server next to the framework's floor), measured on the same machine moments without coming between
+ * the two the ratio compares.
+ */
+export async function interleaveWithContext<A, B, C>(
+  rounds: number,
+  baseline: () => Promise<A>,
+  subject: () => Promise<B>,
+  context: () => Promise<C>,
+): Promise<{ baseline: A[]; subject: B[]; context: C[] }> {
+  const result = { baseline: [] as A[], subject: [] as B[], context: [] as C[] };
+  for (let round = 0; round < rounds; round += 1) {
+    if (round % 2 === 0) {
+      result.baseline.push(await baseline());
+      result.subject.push(await subject());
+    } else {
+      result.subject.push(await subject());
+      result.baseline.push(await baseline());
+    }
+    result.context.push(await context());
+  }
+  return result;
+}
+
 export const format = (value: number, digits = 0) =>
   value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

@@ -23,6 +23,8 @@ export interface ApiInstance {
 export class Installation {
   readonly database: string;
   readonly queuePrefix: string;
+  /** SERVICE_API_KEY of every process of the installation: the introspection client's secret. */
+  readonly serviceKey = randomBytes(24).toString('hex');
 
   private constructor(
     private readonly run: BenchRun,
@@ -45,7 +47,7 @@ export class Installation {
       REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
       QUEUE_PREFIX: this.queuePrefix,
       ADMIN_API_KEY: this.run.adminKey,
-      SERVICE_API_KEY: randomBytes(24).toString('hex'),
+      SERVICE_API_KEY: this.serviceKey,
       // Required in production by the configuration being added in the work tree (GET /metrics); ignored before it.
       METRICS_TOKEN: randomBytes(24).toString('hex'),
       // One secret per run, shared by the installation's processes (they must accept each other's tokens).
