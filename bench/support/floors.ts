@@ -1,3 +1,4 @@
+import { databaseUrl } from './bench-database.js';
 import { ChildService, freePort, waitUntil } from './child-service.js';
 import type { BenchRun } from './installation.js';
 
@@ -30,6 +31,26 @@ export async function startNestFloor(run: BenchRun, serviceKey: string): Promise
   );
   const token = service.log.split('\n').find((line) => line.startsWith('ey')) ?? '';
   return { service, baseUrl: `http://127.0.0.1:${port}`, token };
+}
+
+/** bench/children/refresh-floor.ts on the installation's database: the least a refresh-token rotation costs on this stack. */
+export async function startRefreshFloor(run: BenchRun, database: string): Promise<Floor> {
+  const port = await freePort();
+  const service = ChildService.start('refresh-floor', 'dist/bench/children/refresh-floor.js', {
+    PORT: String(port),
+    DATABASE_URL: databaseUrl(database),
+    JWT_SECRET: `${run.id}-floor-secret-of-at-least-32-bytes`,
+  });
+  run.children.push(service);
+  await waitUntil(
+    () => {
+      if (!service.running) throw new Error(`the refresh floor server exited: ${service.log.slice(-1_000)}`);
+      return /^ready/m.test(service.log);
+    },
+    20_000,
+    'the refresh floor server',
+  );
+  return { service, baseUrl: `http://127.0.0.1:${port}` };
 }
 
 /** Stops a floor and forgets it (the run's clean-up would stop it too). */
