@@ -9,6 +9,7 @@ import { notMeasured } from './figures/figure.js';
 import { INTROSPECTION_THROUGHPUT, measureIntrospectionThroughput } from './figures/introspection-throughput.js';
 import { ME_THROUGHPUT, measureMeThroughput } from './figures/me-throughput.js';
 import { measurePolicyChecks, POLICY_CHECKS } from './figures/policy-checks.js';
+import { measureRedisFallback, REDIS_FALLBACK } from './figures/redis-fallback.js';
 import { measureRefreshThroughput, REFRESH_THROUGHPUT } from './figures/refresh-throughput.js';
 import { measureResetLatency, RESET_LATENCY } from './figures/reset-latency.js';
 import { measureSignInCpu, SIGN_IN_CPU } from './figures/sign-in-cpu.js';
@@ -56,6 +57,7 @@ const run: BenchRun = {
   smtpUrl: smtp.url,
   mailDir: mkdtempSync(join(tmpdir(), 'lkbench-mail-')),
   children: [],
+  directories: [],
 };
 let interrupted = false;
 process.on('SIGINT', () => {
@@ -110,6 +112,7 @@ try {
   if (wanted('me')) figures.push(await attempt(ME_THROUGHPUT, () => measureMeThroughput(context)));
   if (wanted('introspect')) figures.push(await attempt(INTROSPECTION_THROUGHPUT, () => measureIntrospectionThroughput(context)));
   if (wanted('refresh')) figures.push(await attempt(REFRESH_THROUGHPUT, () => measureRefreshThroughput(context)));
+  if (wanted('redis-down')) figures.push(await attempt(REDIS_FALLBACK, () => measureRedisFallback(context)));
   if (wanted('reset')) figures.push(await attempt(RESET_LATENCY, () => measureResetLatency(context)));
   if (wanted('change')) figures.push(await attempt(CHANGE_CLEAN_UP, () => measureChangeCleanUp(context)));
   if (wanted('sign-in-timing')) figures.push(await attempt(SIGN_IN_TIMING, () => measureSignInTiming(context)));

@@ -24,7 +24,12 @@ export class ChildService {
 
   /** `cwd`: another checkout or copy of the built app (with its package.json), to compare two builds side by side. */
   static start(name: string, script: string, env: Record<string, string>, nodeArgs: string[] = [], cwd?: string): ChildService {
-    const child = spawn(process.execPath, [...nodeArgs, script], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: 'pipe', cwd });
+    return ChildService.command(name, process.execPath, [...nodeArgs, script], env, cwd);
+  }
+
+  /** Any other program (a private `redis-server`), stopped and measured the same way. */
+  static command(name: string, file: string, args: string[], env: Record<string, string> = {}, cwd?: string): ChildService {
+    const child = spawn(file, args, { env: { PATH: process.env.PATH ?? '', ...env }, stdio: 'pipe', cwd });
     return new ChildService(name, child);
   }
 

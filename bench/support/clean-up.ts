@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { dropDatabases } from './bench-database.js';
 import type { BenchRun } from './installation.js';
 
-/** Stops every child the run started, drops its databases, deletes its Redis keys and mail folder. */
+/** Stops every child the run started, drops its databases, deletes its Redis keys, mail folder and other folders. */
 export async function cleanUp(run: BenchRun): Promise<void> {
   for (const child of [...run.children].reverse()) await child.stop().catch(() => undefined);
   run.children.length = 0;
@@ -24,5 +24,5 @@ export async function cleanUp(run: BenchRun): Promise<void> {
   } finally {
     redis.disconnect();
   }
-  await rm(run.mailDir, { recursive: true, force: true });
+  for (const directory of [run.mailDir, ...run.directories]) await rm(directory, { recursive: true, force: true });
 }

@@ -11,6 +11,8 @@ export interface BenchRun {
   smtpUrl: string;
   mailDir: string;
   children: ChildService[];
+  /** Other temporary folders (a private Redis's), removed at the end. */
+  directories: string[];
 }
 
 export interface ApiInstance {
