@@ -41,6 +41,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private stopped = false;
   private committedSoon = false;
   private redisCameBack = false;
+  /** Some row failed to enqueue since the last one that went through: rows may be waiting out a backoff. */
+  private rowsHeldBack = false;
 
   constructor(
     private readonly orm: MikroORM,
@@ -144,7 +146,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       }
       if (sent.length > 0) {
         await tx.execute(`update outbox set sent_at = now() where id in (${sent.map(() => '?').join(', ')})`, sent);
-      }
+        // Redis took a job again: rows an earlier failure put off are due now, not at their backoff time
+        // (a connection that recovers without reconnecting never says "ready").
+        if (this.rowsHeldBack) this.redisCameBack = this.again = true;
+        this.rowsHeldBack = sent.length < rows.length;
+      } else this.rowsHeldBack = true;
       return rows.length;
     });
   }
