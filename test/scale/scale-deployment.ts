@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
+import { Client } from 'pg';
 import { loadConfig, migrateDatabase } from '#libs/platform';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { allocatePort, trackCloser, trackedDirectory } from '../support/child-processes.js';
@@ -118,6 +119,21 @@ export class ScaleDeployment {
       outgoing.on('error', reject);
       outgoing.end(payload);
     });
+  }
+
+  /** The outbox's unsent and latest rows (queue, name, attempts, last error, times), one per line: what a failed wait for a mail shows. */
+  async outboxState(): Promise<string> {
+    const client = new Client({ connectionString: this.postgres.primaryUrl('latchkey') });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        `select queue, name, attempts, last_error, created_at, available_at, sent_at from outbox
+          order by (sent_at is null) desc, created_at desc limit 20`,
+      );
+      return rows.map((row) => JSON.stringify(row)).join('\n');
+    } finally {
+      await client.end();
+    }
   }
 
   /** APIs and workers first (SIGTERM, as an orchestrator stops them), then what they used. */

@@ -51,13 +51,19 @@ describe('scaled out: 2 APIs and 2 workers on a Redis Cluster and a PostgreSQL r
     try {
       return await wait();
     } catch (error) {
-      const tail = (log: string) => log.split('\n').slice(-40).join('\n');
+      const tail = (log: string) =>
+        log
+          .split('\n')
+          .filter((line) => !line.includes('InstanceLoader'))
+          .slice(-40)
+          .join('\n');
       const services: Array<[string, string]> = [
         ...deployment.apiProcesses.map((api, index): [string, string] => [`API ${index}`, api.log]),
         ...deployment.workers.map((worker, index): [string, string] => [`worker ${index}`, worker.log]),
       ];
       const logs = services.map(([name, log]) => `--- ${name} (last 40 lines) ---\n${tail(log)}`);
-      throw new Error(`${(error as Error).message}\n${logs.join('\n')}`);
+      const outbox = await deployment.outboxState().catch((reason: Error) => `(not read: ${reason.message})`);
+      throw new Error(`${(error as Error).message}\n--- outbox ---\n${outbox}\n${logs.join('\n')}`);
     }
   }
 

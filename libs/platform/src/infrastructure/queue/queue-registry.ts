@@ -32,17 +32,28 @@ export class QueueRegistry implements OnApplicationShutdown {
   }
 
   get(name: string): Queue {
-    let queue = this.queues.get(name);
-    if (!queue) {
-      queue = new Queue(name, {
-        connection: this.connection,
-        prefix: this.config.redisPrefix,
-        defaultJobOptions: DEFAULT_JOB_OPTIONS,
-      });
-      queue.on('error', () => undefined);
-      this.queues.set(name, queue);
-    }
+    const known = this.queues.get(name);
+    if (known) return known;
+    const queue = new Queue(name, {
+      connection: this.connection,
+      prefix: this.config.redisPrefix,
+      defaultJobOptions: DEFAULT_JOB_OPTIONS,
+    });
+    queue.on('error', () => undefined);
+    this.queues.set(name, queue);
+    void queue.waitUntilReady().catch(() => this.forget(name, queue));
     return queue;
+  }
+
+  /**
+   * A queue whose start-up failed is dropped, so the next `get` makes a new one. BullMQ keeps the
+   * error of a failed start (its `INFO` timed out, or a Redis Cluster was between two states at that
+   * moment) and fails every later call of that queue with it, for the life of the process — one
+   * instance's relay then failed each mail it took, while the other instance's went through.
+   */
+  private forget(name: string, queue: Queue): void {
+    if (this.queues.get(name) === queue) this.queues.delete(name);
+    void queue.close().catch(() => undefined);
   }
 
   async onApplicationShutdown(): Promise<void> {
