@@ -1,4 +1,4 @@
-import { type DynamicModule, Global, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { LoggerModule } from 'nestjs-pino';
@@ -14,13 +14,14 @@ import { OutboxSecrets } from './infrastructure/outbox/outbox-secrets.js';
 import { databaseOptions } from './infrastructure/persistence/database-options.js';
 import { AfterCommit } from './infrastructure/persistence/after-commit.js';
 import { MikroOrmUnitOfWork } from './infrastructure/persistence/mikro-orm-unit-of-work.js';
-import { LazyRequestContextMiddleware } from './infrastructure/persistence/lazy-request-context.middleware.js';
+import { LazyRequestContext } from './infrastructure/persistence/lazy-request-context.js';
 import { QueueRegistry } from './infrastructure/queue/queue-registry.js';
 import { CommittedIncrements } from './infrastructure/metrics/committed-increments.js';
 import { MetricsRegistry } from './infrastructure/metrics/metrics-registry.js';
 import { PlatformMetrics } from './infrastructure/metrics/platform-metrics.js';
 import { RedisClient } from './infrastructure/redis/redis-client.js';
 import { HealthDetails } from './infrastructure/health/health-details.js';
+import { RequestScope } from './interface/http/request-scope.js';
 
 // Registered once, at import: @mikro-orm/nestjs clears its entity list when an application closes
 // and again at the next forFeature() call, so a per-forRoot call would forget the other modules'
@@ -30,7 +31,7 @@ const OUTBOX_ENTITIES = MikroOrmModule.forFeature([OutboxMessageSchema]);
 /** Configuration, database and transactions, domain events, Redis, outbox and logging: what every module and both apps share. */
 @Global()
 @Module({})
-export class PlatformModule implements NestModule {
+export class PlatformModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: PlatformModule,
@@ -56,6 +57,8 @@ export class PlatformModule implements NestModule {
         CommittedIncrements,
         PlatformMetrics,
         HealthDetails,
+        LazyRequestContext,
+        RequestScope,
       ],
       exports: [
         AppConfig,
@@ -74,10 +77,5 @@ export class PlatformModule implements NestModule {
         HealthDetails,
       ],
     };
-  }
-
-  /** Every request runs in its own MikroORM context, forked only if the request uses the database. */
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(LazyRequestContextMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
   }
 }

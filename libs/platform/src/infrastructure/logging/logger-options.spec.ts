@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 import { build } from 'pino-pretty';
 import { loggerOptions, PRETTY_OPTIONS, QUIET_START_CONTEXTS, usesPrettyLogs } from './logger-options.js';
+import { requestLogScope } from './request-log-scope.js';
 
 /** A pino logger with the service's redaction and serializers, writing its lines to `lines`. */
 function serviceLogger(lines: string[]) {
@@ -13,7 +14,7 @@ function serviceLogger(lines: string[]) {
       done();
     },
   });
-  return pino({ level: 'debug', formatters: options.formatters, serializers: options.serializers }, sink);
+  return pino({ level: 'debug', formatters: options.formatters, serializers: options.serializers, mixin: options.mixin }, sink);
 }
 
 describe('log redaction', () => {
@@ -58,6 +59,17 @@ describe('log redaction', () => {
     expect(line.err).toMatchObject({ type: 'Error', message: expect.stringContaining('sign-in failed'), details: { token: '[redacted]' } });
     expect(line.attempt).toEqual({ nested: { deeper: { refreshToken: '[redacted]' } } });
     expect((error as unknown as { details: { token: string } }).details.token).toBe(secret);
+  });
+
+  it('names the request a line was written in, by id, method and path, and only while it runs', async () => {
+    await requestLogScope.run({ id: 'req-7', method: 'POST', url: `/v1/auth/refresh?token=${secret}` }, async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      logger.warn('Redis unavailable');
+    });
+    logger.warn('between requests');
+    expect(lines.join('')).not.toContain(secret);
+    expect(JSON.parse(lines[0]).req).toEqual({ id: 'req-7', method: 'POST', path: '/v1/auth/refresh' });
+    expect(JSON.parse(lines[1]).req).toBeUndefined();
   });
 
   it('keeps only the method, path and id of a request: no headers, no query string', () => {

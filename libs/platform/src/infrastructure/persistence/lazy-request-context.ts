@@ -1,4 +1,4 @@
-import { Injectable, type NestMiddleware } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { type EntityManager, MikroORM, RequestContext } from '@mikro-orm/core';
 
 /**
@@ -31,13 +31,14 @@ export class LazyForks extends Map<string, EntityManager> {
 
 /** MikroORM's request context (AsyncLocalStorage, as `RequestContext.create`), with `LazyForks`. */
 @Injectable()
-export class LazyRequestContextMiddleware implements NestMiddleware {
+export class LazyRequestContext {
   // `RequestContext.create` forks eagerly; its storage is what it runs the request in.
   private readonly storage = RequestContext['storage'];
 
   constructor(private readonly orm: MikroORM) {}
 
-  use(_request: unknown, _reply: unknown, next: () => void): void {
+  /** Runs `next` (the rest of a request) in a context of its own. */
+  run(next: () => void): void {
     this.storage.run(new RequestContext(new LazyForks(this.orm.em)), next);
   }
 }

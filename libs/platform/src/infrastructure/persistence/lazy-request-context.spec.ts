@@ -1,9 +1,9 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { LazyRequestContextMiddleware } from './lazy-request-context.middleware.js';
+import { LazyRequestContext } from './lazy-request-context.js';
 
-describe('LazyRequestContextMiddleware', () => {
+describe('LazyRequestContext', () => {
   let orm: MikroORM;
-  let middleware: LazyRequestContextMiddleware;
+  let context: LazyRequestContext;
   let forks: number;
 
   beforeAll(async () => {
@@ -19,12 +19,12 @@ describe('LazyRequestContextMiddleware', () => {
       forks += 1;
       return fork(options);
     });
-    middleware = new LazyRequestContextMiddleware(orm);
+    context = new LazyRequestContext(orm);
   });
   beforeEach(() => (forks = 0));
   afterAll(() => orm.close(true));
 
-  const inRequest = <T>(work: () => T): Promise<T> => new Promise((resolve) => middleware.use({}, {}, () => resolve(work())));
+  const inRequest = <T>(work: () => T): Promise<T> => new Promise((resolve) => context.run(() => resolve(work())));
 
   it('forks nothing for a request that never uses the database', async () => {
     await inRequest(() => undefined);
