@@ -12,10 +12,9 @@ import {
   Post,
   UseGuards,
 } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Redis } from 'ioredis';
+import { serveFloor } from './serve-floor.js';
 
 /**
  * The framework's floor for an authenticated request, beside which `/v1/me` and token
@@ -94,14 +93,4 @@ class FloorController {
 class FloorModule {}
 
 await redis.set(key, 'floor-session', 'EX', 3600);
-const app = await NestFactory.create<NestFastifyApplication>(FloorModule, new FastifyAdapter(), { logger: false });
-await app.listen(Number(process.env.PORT), '127.0.0.1');
-console.log(jwt.sign({ sid: 'floor-session' }, { algorithm: 'HS256', expiresIn: 3600 }));
-process.on(
-  'SIGTERM',
-  () =>
-    void app
-      .close()
-      .then(() => redis.quit())
-      .then(() => process.exit(0)),
-);
+await serveFloor(FloorModule, () => redis.quit(), jwt.sign({ sid: 'floor-session' }, { algorithm: 'HS256', expiresIn: 3600 }));

@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import { createHash, createSecretKey, randomBytes, randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Module, Post, UnauthorizedException } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
+import { serveFloor } from './serve-floor.js';
 
 /**
  * The framework's floor for a refresh, beside which Latchkey's is read: NestJS on Fastify and, on the
@@ -78,14 +77,4 @@ await pool.query(
   `create table if not exists floor_refresh_tokens (
      id uuid primary key, session_id uuid not null, token_hash text not null unique, created_at timestamptz not null, used_at timestamptz)`,
 );
-const app = await NestFactory.create<NestFastifyApplication>(FloorModule, new FastifyAdapter(), { logger: false });
-await app.listen(Number(process.env.PORT), '127.0.0.1');
-console.log('ready');
-process.on(
-  'SIGTERM',
-  () =>
-    void app
-      .close()
-      .then(() => pool.end())
-      .then(() => process.exit(0)),
-);
+await serveFloor(FloorModule, () => pool.end());

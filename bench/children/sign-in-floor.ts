@@ -2,10 +2,9 @@ import 'reflect-metadata';
 import { createSecretKey, randomBytes, randomUUID } from 'node:crypto';
 import { type Algorithm, verify } from '@node-rs/argon2';
 import { Body, Controller, HttpCode, Module, Post, UnauthorizedException } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
+import { serveFloor } from './serve-floor.js';
 
 /**
  * The framework's floor for a sign-in, beside which Latchkey's is read: NestJS on Fastify, one
@@ -52,14 +51,4 @@ class FloorModule {}
 await pool.query(
   'create table if not exists floor_sessions (id uuid primary key, account_id uuid not null, created_at timestamptz not null)',
 );
-const app = await NestFactory.create<NestFastifyApplication>(FloorModule, new FastifyAdapter(), { logger: false });
-await app.listen(Number(process.env.PORT), '127.0.0.1');
-console.log('ready');
-process.on(
-  'SIGTERM',
-  () =>
-    void app
-      .close()
-      .then(() => pool.end())
-      .then(() => process.exit(0)),
-);
+await serveFloor(FloorModule, () => pool.end());

@@ -1,6 +1,8 @@
 import type { ApiInstance, BenchRun, Installation } from '../support/installation.js';
 import type { SmtpSink } from '../support/smtp-sink.js';
 import type { ChildService } from '../support/child-service.js';
+import type { ServerLoad } from '../support/http-load.js';
+import { median } from '../support/stats.js';
 
 /** A goal is a bound on the ratio: `>=` for "at least", `<=` for "at most". */
 export interface Goal {
@@ -90,3 +92,8 @@ export async function interleaveWithContext<A, B, C>(
 
 export const format = (value: number, digits = 0) =>
   value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** Rounds of HTTP load on one server: their median rate, their median CPU per request (µs, formatted) and each round's rate. */
+export const perSecond = (loads: ServerLoad[]): number => median(loads.map((load) => load.perSecond));
+export const cpuUs = (loads: ServerLoad[]): string => format(median(loads.map((load) => load.cpuUs)));
+export const roundRates = (loads: ServerLoad[]): string => loads.map((load) => format(load.perSecond)).join(', ');

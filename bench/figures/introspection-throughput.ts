@@ -2,8 +2,18 @@ import { startNestFloor, stopFloor } from '../support/floors.js';
 import { loadWithCpu, type ServerLoad } from '../support/http-load.js';
 import type { ChildService } from '../support/child-service.js';
 import { SEED_PASSWORD, seedEmail } from '../support/seed.js';
-import { median } from '../support/stats.js';
-import { type BenchContext, type FigureResult, format, type Goal, interleave, judge, notMeasured } from './figure.js';
+import {
+  type BenchContext,
+  cpuUs,
+  type FigureResult,
+  format,
+  type Goal,
+  interleave,
+  judge,
+  notMeasured,
+  perSecond,
+  roundRates,
+} from './figure.js';
 
 const FIGURE = 'Token introspection `POST /v1/tokens/introspect`';
 const COMPARED =
@@ -49,9 +59,6 @@ export async function measureIntrospectionThroughput(context: BenchContext): Pro
       () => measure(main.api.service, main.api.baseUrl, accessToken),
     );
     await active(main.api.baseUrl, accessToken, 'Latchkey (after the load)');
-    const perSecond = (loads: ServerLoad[]) => median(loads.map((r) => r.perSecond));
-    const cpuUs = (loads: ServerLoad[]) => format(median(loads.map((r) => r.cpuUs)));
-    const list = (loads: ServerLoad[]) => loads.map((r) => format(r.perSecond)).join(', ');
     const [subject, baseline] = [perSecond(runs.subject), perSecond(runs.baseline)];
     const ratio = subject / baseline;
     return {
@@ -64,7 +71,7 @@ export async function measureIntrospectionThroughput(context: BenchContext): Pro
       notes: [
         `${connections} connections, load generator on the same cores; JSON body {token} with a live access token, Authorization: Bearer SERVICE_API_KEY; LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? 'info'}`,
         `server CPU per request: Latchkey ${cpuUs(runs.subject)} µs, the floor ${cpuUs(runs.baseline)} µs`,
-        `rounds (Latchkey and floor alternating): Latchkey ${list(runs.subject)}; floor ${list(runs.baseline)}`,
+        `rounds (Latchkey and floor alternating): Latchkey ${roundRates(runs.subject)}; floor ${roundRates(runs.baseline)}`,
       ],
     };
   } finally {

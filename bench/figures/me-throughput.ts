@@ -2,8 +2,18 @@ import { ChildService, freePort, waitUntil } from '../support/child-service.js';
 import { startNestFloor, stopFloor } from '../support/floors.js';
 import { loadWithCpu, type ServerLoad } from '../support/http-load.js';
 import { SEED_PASSWORD, seedEmail } from '../support/seed.js';
-import { median } from '../support/stats.js';
-import { type BenchContext, type FigureResult, format, type Goal, interleaveWithContext, judge, notMeasured } from './figure.js';
+import {
+  type BenchContext,
+  cpuUs,
+  type FigureResult,
+  format,
+  type Goal,
+  interleaveWithContext,
+  judge,
+  notMeasured,
+  perSecond,
+  roundRates,
+} from './figure.js';
 
 const FIGURE = 'Authenticated `GET /v1/me`';
 const COMPARED = "the framework's floor (NestJS + Fastify, HS256 verify + one Redis GET, a constant answer)";
@@ -45,9 +55,6 @@ export async function measureMeThroughput(context: BenchContext): Promise<Figure
       () => get(main.api.service, `${main.api.baseUrl}/v1/me`, accessToken),
       () => get(bare, bareUrl),
     );
-    const perSecond = (loads: ServerLoad[]) => median(loads.map((r) => r.perSecond));
-    const cpuUs = (loads: ServerLoad[]) => format(median(loads.map((r) => r.cpuUs)));
-    const list = (loads: ServerLoad[]) => loads.map((r) => format(r.perSecond)).join(', ');
     const [subject, baseline, bareRate] = [perSecond(runs.subject), perSecond(runs.baseline), perSecond(runs.context)];
     const ratio = subject / baseline;
     return {
@@ -60,7 +67,7 @@ export async function measureMeThroughput(context: BenchContext): Promise<Figure
       notes: [
         `${connections} connections, load generator on the same cores; LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? 'info'}`,
         `server CPU per request: /v1/me ${cpuUs(runs.subject)} µs, the floor ${cpuUs(runs.baseline)} µs, bare ${cpuUs(runs.context)} µs`,
-        `rounds (Latchkey and floor alternating, bare after each pair): /v1/me ${list(runs.subject)}; floor ${list(runs.baseline)}; bare ${list(runs.context)}`,
+        `rounds (Latchkey and floor alternating, bare after each pair): /v1/me ${roundRates(runs.subject)}; floor ${roundRates(runs.baseline)}; bare ${roundRates(runs.context)}`,
         `a bare \`node:http\` server answering a constant: ${format(bareRate)} req/s; the floor's ratio to it ${(baseline / bareRate).toFixed(2)}, Latchkey's ${(subject / bareRate).toFixed(2)} — the share of the machine the stack itself takes`,
       ],
     };

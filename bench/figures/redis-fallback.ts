@@ -4,7 +4,18 @@ import type { ApiInstance } from '../support/installation.js';
 import { PrivateRedis } from '../support/private-redis.js';
 import { SEED_PASSWORD, seedEmail } from '../support/seed.js';
 import { median } from '../support/stats.js';
-import { type BenchContext, type FigureResult, format, type Goal, interleave, judge, notMeasured } from './figure.js';
+import {
+  type BenchContext,
+  cpuUs,
+  type FigureResult,
+  format,
+  type Goal,
+  interleave,
+  judge,
+  notMeasured,
+  perSecond,
+  roundRates,
+} from './figure.js';
 
 const FIGURE = 'Authenticated `GET /v1/me` with Redis down (PostgreSQL fallback)';
 const COMPARED = 'the same requests on an API of the same installation whose Redis is up';
@@ -47,9 +58,6 @@ export async function measureRedisFallback(context: BenchContext): Promise<Figur
       () => get(main.api, 'Redis up'),
       () => get(down, 'Redis down'),
     );
-    const perSecond = (loads: ServerLoad[]) => median(loads.map((r) => r.perSecond));
-    const cpuUs = (loads: ServerLoad[]) => format(median(loads.map((r) => r.cpuUs)));
-    const list = (loads: ServerLoad[]) => loads.map((r) => format(r.perSecond)).join(', ');
     const [subject, baseline] = [perSecond(runs.subject), perSecond(runs.baseline)];
     const ratio = subject / baseline;
     return {
@@ -62,7 +70,7 @@ export async function measureRedisFallback(context: BenchContext): Promise<Figur
       notes: [
         `${connections} connections, load generator on the same cores; the second API's redis-server stopped (its port closed) before the load, /health answering 503; LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? 'info'}`,
         `server CPU per request: Redis down ${cpuUs(runs.subject)} µs, Redis up ${cpuUs(runs.baseline)} µs; latency p99 (median of rounds): Redis down ${format(median(runs.subject.map((r) => r.p99Ms)))} ms, Redis up ${format(median(runs.baseline.map((r) => r.p99Ms)))} ms`,
-        `rounds (alternating): Redis down ${list(runs.subject)}; Redis up ${list(runs.baseline)}`,
+        `rounds (alternating): Redis down ${roundRates(runs.subject)}; Redis up ${roundRates(runs.baseline)}`,
       ],
     };
   } finally {
