@@ -97,3 +97,26 @@ export const format = (value: number, digits = 0) =>
 export const perSecond = (loads: ServerLoad[]): number => median(loads.map((load) => load.perSecond));
 export const cpuUs = (loads: ServerLoad[]): string => format(median(loads.map((load) => load.cpuUs)));
 export const roundRates = (loads: ServerLoad[]): string => loads.map((load) => format(load.perSecond)).join(', ');
+
+/**
+ * A throughput figure's result: the subject's rounds against the baseline's (medians), the ratio
+ * judged against the goal; `comparedWith` follows the baseline's rate.
+ */
+export function rateResult(
+  { figure, goal }: { figure: string; goal: Goal },
+  subject: ServerLoad[],
+  baseline: ServerLoad[],
+  comparedWith: string,
+  notes: string[],
+): FigureResult {
+  const ratio = perSecond(subject) / perSecond(baseline);
+  return {
+    figure,
+    measured: `${format(perSecond(subject))} req/s`,
+    comparedWith: `${format(perSecond(baseline))} req/s${comparedWith}`,
+    ratio,
+    goal,
+    met: judge(ratio, goal),
+    notes,
+  };
+}

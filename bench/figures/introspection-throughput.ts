@@ -2,18 +2,7 @@ import { startNestFloor, stopFloor } from '../support/floors.js';
 import { loadWithCpu, type ServerLoad } from '../support/http-load.js';
 import type { ChildService } from '../support/child-service.js';
 import { SEED_PASSWORD, seedEmail } from '../support/seed.js';
-import {
-  type BenchContext,
-  cpuUs,
-  type FigureResult,
-  format,
-  type Goal,
-  interleave,
-  judge,
-  notMeasured,
-  perSecond,
-  roundRates,
-} from './figure.js';
+import { type BenchContext, cpuUs, type FigureResult, type Goal, interleave, notMeasured, rateResult, roundRates } from './figure.js';
 
 const FIGURE = 'Token introspection `POST /v1/tokens/introspect`';
 const COMPARED =
@@ -59,21 +48,11 @@ export async function measureIntrospectionThroughput(context: BenchContext): Pro
       () => measure(main.api.service, main.api.baseUrl, accessToken),
     );
     await active(main.api.baseUrl, accessToken, 'Latchkey (after the load)');
-    const [subject, baseline] = [perSecond(runs.subject), perSecond(runs.baseline)];
-    const ratio = subject / baseline;
-    return {
-      figure: FIGURE,
-      measured: `${format(subject)} req/s`,
-      comparedWith: `${format(baseline)} req/s, ${COMPARED}`,
-      ratio,
-      goal: GOAL,
-      met: judge(ratio, GOAL),
-      notes: [
-        `${connections} connections, load generator on the same cores; JSON body {token} with a live access token, Authorization: Bearer SERVICE_API_KEY; LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? 'info'}`,
-        `server CPU per request: Latchkey ${cpuUs(runs.subject)} µs, the floor ${cpuUs(runs.baseline)} µs`,
-        `rounds (Latchkey and floor alternating): Latchkey ${roundRates(runs.subject)}; floor ${roundRates(runs.baseline)}`,
-      ],
-    };
+    return rateResult({ figure: FIGURE, goal: GOAL }, runs.subject, runs.baseline, `, ${COMPARED}`, [
+      `${connections} connections, load generator on the same cores; JSON body {token} with a live access token, Authorization: Bearer SERVICE_API_KEY; LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? 'info'}`,
+      `server CPU per request: Latchkey ${cpuUs(runs.subject)} µs, the floor ${cpuUs(runs.baseline)} µs`,
+      `rounds (Latchkey and floor alternating): Latchkey ${roundRates(runs.subject)}; floor ${roundRates(runs.baseline)}`,
+    ]);
   } finally {
     await stopFloor(run, floor);
   }

@@ -9,9 +9,9 @@ import {
   format,
   type Goal,
   interleaveWithContext,
-  judge,
   notMeasured,
   perSecond,
+  rateResult,
   roundRates,
 } from './figure.js';
 
@@ -56,21 +56,12 @@ export async function measureMeThroughput(context: BenchContext): Promise<Figure
       () => get(bare, bareUrl),
     );
     const [subject, baseline, bareRate] = [perSecond(runs.subject), perSecond(runs.baseline), perSecond(runs.context)];
-    const ratio = subject / baseline;
-    return {
-      figure: FIGURE,
-      measured: `${format(subject)} req/s`,
-      comparedWith: `${format(baseline)} req/s, ${COMPARED}`,
-      ratio,
-      goal: GOAL,
-      met: judge(ratio, GOAL),
-      notes: [
-        `${connections} connections, load generator on the same cores; LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? 'info'}`,
-        `server CPU per request: /v1/me ${cpuUs(runs.subject)} µs, the floor ${cpuUs(runs.baseline)} µs, bare ${cpuUs(runs.context)} µs`,
-        `rounds (Latchkey and floor alternating, bare after each pair): /v1/me ${roundRates(runs.subject)}; floor ${roundRates(runs.baseline)}; bare ${roundRates(runs.context)}`,
-        `a bare \`node:http\` server answering a constant: ${format(bareRate)} req/s; the floor's ratio to it ${(baseline / bareRate).toFixed(2)}, Latchkey's ${(subject / bareRate).toFixed(2)} — the share of the machine the stack itself takes`,
-      ],
-    };
+    return rateResult({ figure: FIGURE, goal: GOAL }, runs.subject, runs.baseline, `, ${COMPARED}`, [
+      `${connections} connections, load generator on the same cores; LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? 'info'}`,
+      `server CPU per request: /v1/me ${cpuUs(runs.subject)} µs, the floor ${cpuUs(runs.baseline)} µs, bare ${cpuUs(runs.context)} µs`,
+      `rounds (Latchkey and floor alternating, bare after each pair): /v1/me ${roundRates(runs.subject)}; floor ${roundRates(runs.baseline)}; bare ${roundRates(runs.context)}`,
+      `a bare \`node:http\` server answering a constant: ${format(bareRate)} req/s; the floor's ratio to it ${(baseline / bareRate).toFixed(2)}, Latchkey's ${(subject / bareRate).toFixed(2)} — the share of the machine the stack itself takes`,
+    ]);
   } finally {
     await stopFloor(run, floor);
     await bare.stop();

@@ -11,9 +11,8 @@ import {
   format,
   type Goal,
   interleave,
-  judge,
   notMeasured,
-  perSecond,
+  rateResult,
   roundRates,
 } from './figure.js';
 
@@ -58,21 +57,11 @@ export async function measureRedisFallback(context: BenchContext): Promise<Figur
       () => get(main.api, 'Redis up'),
       () => get(down, 'Redis down'),
     );
-    const [subject, baseline] = [perSecond(runs.subject), perSecond(runs.baseline)];
-    const ratio = subject / baseline;
-    return {
-      figure: FIGURE,
-      measured: `${format(subject)} req/s`,
-      comparedWith: `${format(baseline)} req/s with Redis up`,
-      ratio,
-      goal: GOAL,
-      met: judge(ratio, GOAL),
-      notes: [
-        `${connections} connections, load generator on the same cores; the second API's redis-server stopped (its port closed) before the load, /health answering 503; LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? 'info'}`,
-        `server CPU per request: Redis down ${cpuUs(runs.subject)} µs, Redis up ${cpuUs(runs.baseline)} µs; latency p99 (median of rounds): Redis down ${format(median(runs.subject.map((r) => r.p99Ms)))} ms, Redis up ${format(median(runs.baseline.map((r) => r.p99Ms)))} ms`,
-        `rounds (alternating): Redis down ${roundRates(runs.subject)}; Redis up ${roundRates(runs.baseline)}`,
-      ],
-    };
+    return rateResult({ figure: FIGURE, goal: GOAL }, runs.subject, runs.baseline, ' with Redis up', [
+      `${connections} connections, load generator on the same cores; the second API's redis-server stopped (its port closed) before the load, /health answering 503; LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? 'info'}`,
+      `server CPU per request: Redis down ${cpuUs(runs.subject)} µs, Redis up ${cpuUs(runs.baseline)} µs; latency p99 (median of rounds): Redis down ${format(median(runs.subject.map((r) => r.p99Ms)))} ms, Redis up ${format(median(runs.baseline.map((r) => r.p99Ms)))} ms`,
+      `rounds (alternating): Redis down ${roundRates(runs.subject)}; Redis up ${roundRates(runs.baseline)}`,
+    ]);
   } finally {
     if (api) await main.installation.stop(api);
     await redis.stop();
