@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { eventually } from '../support/eventually.js';
-import { freePort, ServiceProcess, waitForHealthy } from '../support/service-process.js';
-import { createTestDatabase } from '../support/test-database.js';
+import { builtServiceEnvironment, freePort, ServiceProcess, waitForHealthy } from '../support/service-process.js';
 
 interface Line {
   level: number;
@@ -25,14 +24,10 @@ describe('access logs', () => {
   beforeAll(async () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    api = ServiceProcess.run('dist/apps/api/src/main.js', {
-      NODE_ENV: 'test',
-      PORT: String(port),
-      DATABASE_URL: await createTestDatabase(),
-      QUEUE_PREFIX: `lkt-${randomBytes(4).toString('hex')}`,
-      ADMIN_API_KEY: admin,
-      LOG_LEVEL: 'info',
-    });
+    api = ServiceProcess.run(
+      'dist/apps/api/src/main.js',
+      await builtServiceEnvironment(port, { NODE_ENV: 'test', ADMIN_API_KEY: admin, LOG_LEVEL: 'info' }),
+    );
     await waitForHealthy(base);
   });
   afterAll(() => api?.stop());

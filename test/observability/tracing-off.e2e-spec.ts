@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { strongPassword, uniqueName } from '../support/fixtures.js';
-import { freePort, type ServiceProcess, waitForHealthy } from '../support/service-process.js';
+import { builtServiceEnvironment, freePort, type ServiceProcess, waitForHealthy } from '../support/service-process.js';
 import { SmtpListener } from '../support/smtp-listener.js';
-import { createTestDatabase } from '../support/test-database.js';
 import { OtlpReceiver } from './otlp-receiver.js';
 import { probe, runWithPreload } from './traced-service.js';
 
@@ -23,15 +22,9 @@ describe('tracing off (no OTEL_EXPORTER_OTLP_ENDPOINT)', () => {
     mail = await SmtpListener.start();
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    const environment = {
-      PORT: String(port),
-      PUBLIC_URL: base,
-      DATABASE_URL: await createTestDatabase(),
-      QUEUE_PREFIX: `lkt-${randomBytes(4).toString('hex')}`,
+    const environment = await builtServiceEnvironment(port, {
       SMTP_URL: mail.url,
       ADMIN_API_KEY: admin,
-      ARGON2_MEMORY_KIB: '8192',
-      ARGON2_TIME_COST: '1',
       // Everything but the endpoint that turns tracing on: were the SDK started anyway, these would reach the receiver.
       OTEL_SERVICE_NAME: 'latchkey-untraced',
       OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
@@ -40,7 +33,7 @@ describe('tracing off (no OTEL_EXPORTER_OTLP_ENDPOINT)', () => {
       OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: `${receiver.endpoint}/v1/logs`,
       OTEL_BSP_SCHEDULE_DELAY: '100',
       OTEL_METRIC_EXPORT_INTERVAL: '100',
-    };
+    });
     api = runWithPreload('api', environment);
     worker = runWithPreload('worker', environment);
     await waitForHealthy(base);

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { strongPassword, uniqueName } from '../support/fixtures.js';
 import { eventually } from '../support/eventually.js';
-import { freePort, type ServiceProcess, waitForHealthy } from '../support/service-process.js';
+import { builtServiceEnvironment, freePort, type ServiceProcess, waitForHealthy } from '../support/service-process.js';
 import { SmtpListener } from '../support/smtp-listener.js';
-import { createTestDatabase } from '../support/test-database.js';
 import { OtlpReceiver, type ReceivedSpan } from './otlp-receiver.js';
 import { probe, runWithPreload } from './traced-service.js';
 
@@ -53,21 +52,15 @@ describe('tracing on (OTEL_EXPORTER_OTLP_ENDPOINT set)', () => {
     mail = await SmtpListener.start();
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    const environment = {
-      PORT: String(port),
-      PUBLIC_URL: base,
-      DATABASE_URL: await createTestDatabase(),
-      QUEUE_PREFIX: `lkt-${randomBytes(4).toString('hex')}`,
+    const environment = await builtServiceEnvironment(port, {
       SMTP_URL: mail.url,
       ADMIN_API_KEY: admin,
       JWT_SECRET: jwtSecret,
-      ARGON2_MEMORY_KIB: '8192',
-      ARGON2_TIME_COST: '1',
       OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
       OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
       // Exports every 100 ms rather than every 5 s, so the test does not wait on the batch.
       OTEL_BSP_SCHEDULE_DELAY: '100',
-    };
+    });
     api = runWithPreload('api', environment);
     worker = runWithPreload('worker', environment);
     await waitForHealthy(base);

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { strongPassword, uniqueName } from '../support/fixtures.js';
-import { freePort, ServiceProcess, waitForHealthy } from '../support/service-process.js';
+import { builtServiceEnvironment, freePort, ServiceProcess, waitForHealthy } from '../support/service-process.js';
 import { SmtpListener } from '../support/smtp-listener.js';
-import { createTestDatabase } from '../support/test-database.js';
 
 /**
  * The built API and worker as separate processes with real logs: after a full story no log
@@ -42,20 +41,14 @@ describe('secrets, headers and shutdown of the running service', () => {
     mail = await SmtpListener.start();
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    environment = {
-      PORT: String(port),
-      PUBLIC_URL: base,
-      DATABASE_URL: await createTestDatabase(),
-      QUEUE_PREFIX: `lkt-${randomBytes(4).toString('hex')}`,
+    environment = await builtServiceEnvironment(port, {
       SMTP_URL: mail.url,
       LOG_LEVEL: 'debug',
       ADMIN_API_KEY: admin,
       SERVICE_API_KEY: service,
       JWT_SECRET: jwtSecret,
-      ARGON2_MEMORY_KIB: '8192',
-      ARGON2_TIME_COST: '1',
       RATE_LIMIT_ENABLED: 'false',
-    };
+    });
     api = ServiceProcess.run('dist/apps/api/src/main.js', environment);
     worker = ServiceProcess.run('dist/apps/worker/src/main.js', environment);
     await waitForHealthy(base);

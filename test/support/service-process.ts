@@ -1,6 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { allocatePort, spawnTracked } from './child-processes.js';
 import { eventually } from './eventually.js';
+import { createTestDatabase } from './test-database.js';
 
 /**
  * A built entry point (`dist/…`) run as its own process, as a person or an orchestrator runs it.
@@ -57,4 +59,21 @@ export async function waitForHealthy(baseUrl: string, timeoutMs = 30_000): Promi
     `${baseUrl}/health to answer 200`,
     timeoutMs,
   );
+}
+
+/**
+ * The environment of a built service started by a test on `port`: its public URL, a database and a
+ * queue prefix of its own (so runs never share data), and cheaper hashing (the benchmarks use the
+ * real parameters); `extra` (keys, mail, tracing, …) on top.
+ */
+export async function builtServiceEnvironment(port: number, extra: Record<string, string> = {}): Promise<Record<string, string>> {
+  return {
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: await createTestDatabase(),
+    QUEUE_PREFIX: `lkt-${randomBytes(4).toString('hex')}`,
+    ARGON2_MEMORY_KIB: '8192',
+    ARGON2_TIME_COST: '1',
+    ...extra,
+  };
 }
