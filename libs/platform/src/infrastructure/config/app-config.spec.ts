@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       TRUST_PROXY: false,
       HOST: '127.0.0.1',
       METRICS_TOKEN: undefined,
+      SHUTDOWN_TIMEOUT_SECONDS: 20,
     });
     expect(config.redisPrefix).toBe('{latchkey}');
   });

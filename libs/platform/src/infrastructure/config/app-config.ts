@@ -65,6 +65,8 @@ export class AppConfig {
   HOST = '';
   @IsOptional() @IsString() @MinLength(16) METRICS_TOKEN?: string = undefined;
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+  /** How long a stop signal may take before the process exits anyway (docs/operations.md). */
+  @Type(() => Number) @IsInt() @Min(1) @Max(600) SHUTDOWN_TIMEOUT_SECONDS = 20;
   // Shared Signals transmitter (docs/shared-signals.md). Unset, the at-rest key is derived from JWT_SECRET.
   @IsOptional() @IsString() @MinLength(32) SSF_KEY_SECRET?: string = undefined;
   @Type(() => Number) @IsInt() @Min(3600) @Max(365 * 86400) SSF_KEY_RETENTION_SECONDS = 14 * 86400;

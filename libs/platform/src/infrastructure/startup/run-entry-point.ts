@@ -7,6 +7,7 @@ import {
   describeRedisFailure,
   ServiceUnreachableError,
 } from '../persistence/connection-failure.js';
+import { exitAfterShutdownDeadline } from './shutdown-deadline.js';
 
 interface Closable {
   close(): Promise<unknown>;
@@ -66,7 +67,7 @@ export function explainStartupFailure(name: string, error: unknown, config?: App
   process.exit(1);
 }
 
-/** Shared start-up of the API and the worker: config, reachability checks, start, clean shutdown. */
+/** Shared start-up of the API and the worker: config, reachability checks, start, clean shutdown within SHUTDOWN_TIMEOUT_SECONDS. */
 export async function runEntryPoint(name: string, start: (config: AppConfig) => Promise<Closable>): Promise<void> {
   let config: AppConfig | undefined;
   // Started by `npm start`: stop cleanly when that parent goes away, never linger as an orphan.
@@ -75,6 +76,7 @@ export async function runEntryPoint(name: string, start: (config: AppConfig) => 
     config = readEnvironment();
     await assertRedisReachable(config);
     await start(config);
+    exitAfterShutdownDeadline(name, config.SHUTDOWN_TIMEOUT_SECONDS);
     // `npm start` prints its banner once the API and the worker have both said so.
     process.send?.({ latchkey: 'ready', name });
   } catch (error) {
