@@ -136,10 +136,19 @@ export class ScaleDeployment {
     }
   }
 
-  /** APIs and workers first (SIGTERM, as an orchestrator stops them), then what they used. */
+  /**
+   * APIs and workers first (SIGTERM, as an orchestrator stops them), then what they used. A service
+   * whose orderly shutdown outlived SHUTDOWN_TIMEOUT_SECONDS exits with 1 and its line naming what was
+   * still open: its last lines are printed, as that is a defect of its own (not of what this file tests).
+   */
   async stop(): Promise<void> {
     for (const agent of this.agents.values()) agent.destroy();
-    await Promise.all([...this.apiProcesses, ...this.workers].map((service) => service.stop()));
+    const services = [...this.apiProcesses, ...this.workers];
+    const codes = await Promise.all(services.map((service) => service.stop()));
+    codes.forEach((code, index) => {
+      if (code !== 0)
+        console.warn(`scale: a service exited with ${code} after SIGTERM; its last lines:\n${services[index].log.slice(-4_000)}`);
+    });
     await this.closeMail();
     await this.cluster.stop();
     await this.postgres.stop();
