@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { CHANGE_CLEAN_UP, measureChangeCleanUp } from './figures/change-clean-up.js';
 import { EVENT_LOOP, measureEventLoop, type PoolSizing } from './figures/event-loop.js';
 import type { BenchContext, BenchSettings, FigureResult } from './figures/figure.js';
-import { notMeasured } from './figures/figure.js';
+import { notMeasured, profileArgs } from './figures/figure.js';
 import { INTROSPECTION_THROUGHPUT, measureIntrospectionThroughput } from './figures/introspection-throughput.js';
 import { ME_THROUGHPUT, measureMeThroughput } from './figures/me-throughput.js';
 import { measurePolicyChecks, POLICY_CHECKS } from './figures/policy-checks.js';
@@ -38,6 +38,7 @@ const settings: BenchSettings = {
   rounds: Number(process.env.BENCH_ROUNDS ?? 3),
   seconds: Number(process.env.BENCH_SECONDS ?? 5),
   connections: Number(process.env.BENCH_CONNECTIONS ?? 8),
+  cpuProfileDir: process.env.BENCH_CPU_PROF,
 };
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const wanted = (name: string) => !only || only.includes(name);
@@ -45,7 +46,6 @@ const mainOverrides: Record<string, string> = {
   UV_THREADPOOL_SIZE: '4',
   ...(process.env.BENCH_LOG_LEVEL ? { LOG_LEVEL: process.env.BENCH_LOG_LEVEL } : {}),
 };
-const profileDir = process.env.BENCH_CPU_PROF;
 
 const log = (message: string) => console.log(`bench: ${message}`);
 const id = `lkbench_${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`;
@@ -86,7 +86,7 @@ async function attempt(
 
 async function startMain(): Promise<BenchContext['main']> {
   const installation = await Installation.create(run, 'main');
-  const api = await installation.startApi(mainOverrides, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+  const api = await installation.startApi(mainOverrides, profileArgs(settings));
   try {
     const organization = 'bench-org';
     const seeded = await seedOrganization(api.client, organization);

