@@ -146,7 +146,7 @@ export class ScaleDeployment {
     const services = [...this.apiProcesses, ...this.workers];
     const codes = await Promise.all(services.map((service) => service.stop()));
     codes.forEach((code, index) => {
-      if (code !== 0)
+      if (typeof code === 'number' && code !== 0)
         console.warn(`scale: a service exited with ${code} after SIGTERM; its last lines:\n${services[index].log.slice(-4_000)}`);
     });
     await this.closeMail();
