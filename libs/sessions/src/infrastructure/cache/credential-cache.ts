@@ -79,8 +79,13 @@ export class CredentialCache {
     return token !== null && writtenUnder === token && this.trust.isTrusting ? { state: 'hit', fields } : { state: 'miss' };
   }
 
-  /** Best effort: a failed fill only costs the next request a PostgreSQL lookup. */
+  /**
+   * Best effort: a failed fill only costs the next request a PostgreSQL lookup. Not even tried while the
+   * connection is down: then every token check comes from PostgreSQL, and a command refused by the
+   * client (an error built, a promise rejected) was a twentieth of such a check's CPU.
+   */
   async fill(key: string, fields: Array<string | number>): Promise<void> {
+    if (!this.redis.isReady) return;
     try {
       await this.redis.optional((connection) => connection.eval(FILL_SCRIPT, 2, key, this.trust.key, fields.join('|'), POSITIVE_TTL_MS));
     } catch {
