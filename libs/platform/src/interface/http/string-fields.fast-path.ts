@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { getMetadataStorage, ValidationTypes } from 'class-validator';
+import { getMetadataStorage, isEmail, ValidationTypes } from 'class-validator';
 
 /** The part of class-transformer's metadata storage read here (its package exports no types for it). */
 interface TransformerMetadata {
@@ -26,21 +26,24 @@ interface StringField {
   optional: boolean;
   minLength: number;
   maxLength: number;
+  /** `@IsEmail(options)`: checked with class-validator's own `isEmail` and those options. */
+  email: false | { options: unknown };
 }
 
 export type StringFields = ReadonlyMap<string, StringField>;
 
 /**
- * The rules of a DTO made only of string fields — `@IsString()`, `@MinLength`, `@MaxLength`,
- * `@IsOptional()`, nothing of class-transformer — or null for any other DTO. Read once per class
- * from the decorators' own metadata.
+ * The rules of a DTO made only of string fields — `@IsString()` or `@IsEmail()`, `@MinLength`,
+ * `@MaxLength`, `@IsOptional()`, nothing of class-transformer — or null for any other DTO. Read once
+ * per class from the decorators' own metadata.
  */
 export function stringFieldsOf(metatype: new () => object): StringFields | null {
   const rules = getMetadataStorage().getTargetValidationMetadatas(metatype, '', true, false, undefined);
   const fields = new Map<string, StringField & { isString: boolean }>();
   const field = (name: string) => {
     let found = fields.get(name);
-    if (!found) fields.set(name, (found = { optional: false, minLength: 0, maxLength: Number.POSITIVE_INFINITY, isString: false }));
+    if (!found)
+      fields.set(name, (found = { optional: false, minLength: 0, maxLength: Number.POSITIVE_INFINITY, email: false, isString: false }));
     return found;
   };
   for (const rule of rules) {
@@ -49,14 +52,15 @@ export function stringFieldsOf(metatype: new () => object): StringFields | null 
     if (rule.type === ValidationTypes.CONDITIONAL_VALIDATION && rule.name === 'isOptional') target.optional = true;
     else if (rule.type !== ValidationTypes.CUSTOM_VALIDATION) return null;
     else if (rule.name === 'isString') target.isString = true;
+    else if (rule.name === 'isEmail') target.email = { options: rule.constraints[0] };
     else if (rule.name === 'maxLength') target.maxLength = Math.min(target.maxLength, Number(rule.constraints[0]));
     else if (rule.name === 'minLength') target.minLength = Math.max(target.minLength, Number(rule.constraints[0]));
     else return null;
   }
   const transformer = transformerMetadata();
   if (transformer.getExposedMetadatas(metatype).length > 0 || transformer.getExcludedMetadatas(metatype).length > 0) return null;
-  for (const [name, { isString }] of fields) {
-    if (!isString || transformer.findTypeMetadata(metatype, name) !== undefined) return null;
+  for (const [name, { isString, email }] of fields) {
+    if ((!isString && !email) || transformer.findTypeMetadata(metatype, name) !== undefined) return null;
     if (transformer.findTransformMetadatas(metatype, name, PLAIN_TO_CLASS).length > 0) return null;
   }
   return fields.size > 0 && Object.getOwnPropertyNames(new metatype()).length === 0 ? fields : null;
@@ -72,7 +76,7 @@ export function surelyValid(value: Record<string, unknown>, fields: StringFields
   const prototype: unknown = Object.getPrototypeOf(value);
   if (prototype !== null && Object.getPrototypeOf(prototype) !== null) return false;
   for (const key in value) if (!fields.has(key)) return false;
-  for (const [name, { optional, minLength, maxLength }] of fields) {
+  for (const [name, { optional, minLength, maxLength, email }] of fields) {
     const field = value[name];
     if (field === undefined || field === null) {
       if (optional) continue;
@@ -80,6 +84,7 @@ export function surelyValid(value: Record<string, unknown>, fields: StringFields
     }
     if (typeof field !== 'string' || field.length > maxLength) return false;
     if (field.length < minLength || (minLength > 0 && COUNTED_APART.test(field))) return false;
+    if (email && !isEmail(field, email.options as Parameters<typeof isEmail>[1])) return false;
   }
   return true;
 }
