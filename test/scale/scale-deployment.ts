@@ -139,14 +139,15 @@ export class ScaleDeployment {
   /**
    * APIs and workers first (SIGTERM, as an orchestrator stops them), then what they used. A service
    * whose orderly shutdown outlived SHUTDOWN_TIMEOUT_SECONDS exits with 1 and its line naming what was
-   * still open: its last lines are printed, as that is a defect of its own (not of what this file tests).
+   * still open, a worker that shut down without one of its queues' workers says so: their last lines are
+   * printed, as that is a defect of its own (not of what this file tests).
    */
   async stop(): Promise<void> {
     for (const agent of this.agents.values()) agent.destroy();
     const services = [...this.apiProcesses, ...this.workers];
     const codes = await Promise.all(services.map((service) => service.stop()));
     codes.forEach((code, index) => {
-      if (typeof code === 'number' && code !== 0)
+      if ((typeof code === 'number' && code !== 0) || /did not close within/.test(services[index].log))
         console.warn(`scale: a service exited with ${code} after SIGTERM; its last lines:\n${services[index].log.slice(-4_000)}`);
     });
     await this.closeMail();

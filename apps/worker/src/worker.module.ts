@@ -1,5 +1,5 @@
 import { BullModule, WorkerHost } from '@nestjs/bullmq';
-import { type DynamicModule, type ForwardReference, Inject, Module, type OnApplicationShutdown, type Type } from '@nestjs/common';
+import { type DynamicModule, type ForwardReference, Inject, Logger, Module, type OnApplicationShutdown, type Type } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import {
   type AppConfig,
@@ -12,9 +12,12 @@ import {
 import { NotificationsModule, type NotificationsOptions } from '#libs/notifications';
 import { SessionsWorkerModule } from '#libs/sessions';
 import { SharedSignalsWorkerModule } from '#libs/shared-signals';
+import { closeWithin } from './close-within.js';
 import { QueueMetrics } from './queue-metrics.js';
 
 const WORKER_CONNECTION = Symbol('WORKER_CONNECTION');
+/** How long each queue's worker may take to finish its jobs and close, within SHUTDOWN_TIMEOUT_SECONDS (20 by default). */
+const WORKER_CLOSE_MS = 10_000;
 
 /** What an embedding application adds to the worker. */
 export interface WorkerOptions {
@@ -26,6 +29,8 @@ export interface WorkerOptions {
 
 @Module({})
 export class WorkerModule implements OnApplicationShutdown {
+  private readonly logger = new Logger('Worker');
+
   constructor(
     private readonly discovery: DiscoveryService,
     @Inject(WORKER_CONNECTION) private readonly connection: RedisConnection,
@@ -52,11 +57,18 @@ export class WorkerModule implements OnApplicationShutdown {
 
   /**
    * BullMQ never closes a connection it was given, so it is closed here — but only once every
-   * worker has finished its jobs with it: Nest shuts this root module down before the others.
+   * worker has finished its jobs with it (or has had WORKER_CLOSE_MS to): Nest shuts this root module
+   * down before the others.
    */
   async onApplicationShutdown(): Promise<void> {
     const hosts = this.discovery.getProviders().flatMap(({ instance }) => (instance instanceof WorkerHost ? [instance] : []));
-    await Promise.all(hosts.map((host) => host.worker.close().catch(() => undefined)));
+    const closed = await Promise.all(hosts.map((host) => closeWithin(host.worker, WORKER_CLOSE_MS)));
+    hosts.forEach((host, index) => {
+      if (!closed[index])
+        this.logger.warn(
+          `The ${host.worker.name} queue's worker did not close within ${WORKER_CLOSE_MS / 1000} s (a job still running, or its blocking Redis connection never ending); shutting down without it — a job it had in hand runs again later`,
+        );
+    });
     this.connection.disconnect();
   }
 }
