@@ -1,14 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { PinoLogger } from 'nestjs-pino';
-import { requestLogScope } from '../../infrastructure/logging/request-log-scope.js';
+import { type RequestLogScope, requestLogScope } from '../../infrastructure/logging/request-log-scope.js';
 import { LazyRequestContext } from '../../infrastructure/persistence/lazy-request-context.js';
-
-interface ScopedRequest {
-  id: string;
-  method: string;
-  url: string;
-}
 
 interface AnsweredReply {
   statusCode: number;
@@ -18,8 +12,8 @@ interface AnsweredReply {
 }
 
 interface HookableServer {
-  addHook(name: 'onRequest', hook: (request: ScopedRequest, reply: unknown, done: () => void) => void): void;
-  addHook(name: 'onResponse', hook: (request: ScopedRequest, reply: AnsweredReply, done: () => void) => void): void;
+  addHook(name: 'onRequest', hook: (request: RequestLogScope, reply: unknown, done: () => void) => void): void;
+  addHook(name: 'onResponse', hook: (request: RequestLogScope, reply: AnsweredReply, done: () => void) => void): void;
 }
 
 /** Polled by load balancers and Prometheus: not worth a log line each time. */
@@ -57,7 +51,7 @@ export class RequestScope implements OnModuleInit {
     });
   }
 
-  private logAnswered(request: ScopedRequest, reply: AnsweredReply): void {
+  private logAnswered(request: RequestLogScope, reply: AnsweredReply): void {
     const level = levelOf(reply.statusCode);
     const logger = PinoLogger.root;
     if (!logger.isLevelEnabled(level) || UNLOGGED_PATHS.has(request.url.split('?')[0])) return;
