@@ -28,7 +28,7 @@ describe('an expiry racing sign-ins of the same account, two API instances', () 
 
   // Rounds, because a race is a chance: each round puts a new expiry among new sign-ins.
   it.each([1, 2, 3, 4, 5, 6])(
-    'leaves every session that was answered before its 204 dead, none alive by refresh alone, none alive only in the cache (round %i)',
+    'leaves every session answered before the expiry was sent dead, none alive by refresh alone, none alive only in the cache (round %i)',
     async () => {
       const organization = await createOrganization(stack);
       const account = await createAccount(stack, organization);
