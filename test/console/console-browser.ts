@@ -46,12 +46,20 @@ export class ConsoleHarness {
     const stack = await TestStack.start({ env: { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env } });
     const baseUrl = await stack.listen(port);
     const userDataDir = mkdtempSync(join(tmpdir(), 'latchkey-chromium-'));
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-      headless: true,
-      viewport: { width: 1000, height: 900 },
-    });
+    let context: BrowserContext;
+    try {
+      context = await chromium.launchPersistentContext(userDataDir, {
+        executablePath: CHROMIUM,
+        args: CHROMIUM_ARGS,
+        headless: true,
+        viewport: { width: 1000, height: 900 },
+      });
+    } catch (error) {
+      // No harness is returned, so nobody else would close the stack: an API left running keeps Jest from exiting.
+      rmSync(userDataDir, { recursive: true, force: true });
+      await stack.close();
+      throw error;
+    }
     const page = context.pages()[0] ?? (await context.newPage());
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));

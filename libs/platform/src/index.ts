@@ -28,6 +28,7 @@ export { ClientOrigin } from './interface/http/client-origin.decorator.js';
 export { StaticBearerKey } from './interface/http/static-bearer-key.js';
 export { AcceptsFormBody, acceptJsonBodiesOnly } from './interface/http/json-only-bodies.js';
 export { DomainEventDispatcher, OnDomainEvent } from './infrastructure/events/domain-event-dispatcher.js';
+export { entityColumns, PreparedStatement } from './infrastructure/persistence/prepared-statement.js';
 export { MikroOrmUnitOfWork } from './infrastructure/persistence/mikro-orm-unit-of-work.js';
 export { AfterCommit, type AfterCommitWork, type InTransaction } from './infrastructure/persistence/after-commit.js';
 export { CommittedIncrements } from './infrastructure/metrics/committed-increments.js';

@@ -2,10 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ConflictError } from '#libs/building-blocks';
+import { entityColumns, PreparedStatement } from '#libs/platform';
 import { Account } from '../../domain/account.aggregate.js';
 import { AccountRepository, type StoredCredentials } from '../../domain/account.repository.js';
 import { PasswordHistory } from '../../domain/password-history.vo.js';
 import { isUuid } from './uuid.js';
+
+const CREDENTIALS = new PreparedStatement<{ id: string; password_hash: string | null }>(
+  'select id, password_hash from accounts where organization_id = $1 and email_normalized = $2',
+);
+const LOCK = new PreparedStatement((em) => `select ${entityColumns(em, Account)} from accounts where id = $1 for update`);
 
 @Injectable()
 export class MikroOrmAccountRepository extends AccountRepository {
@@ -22,21 +28,18 @@ export class MikroOrmAccountRepository extends AccountRepository {
   }
 
   async findCredentials(organizationId: string, email: string): Promise<StoredCredentials | null> {
-    const [row] = await this.em.execute<Array<{ id: string; password_hash: string | null }>>(
-      'select id, password_hash from accounts where organization_id = ? and email_normalized = ?',
-      [organizationId, email],
-    );
+    const [row] = await CREDENTIALS.run(this.em, [organizationId, email]);
     return row ? { accountId: row.id, passwordHash: row.password_hash } : null;
   }
 
   /**
-   * The row, locked until the transaction ends, as a managed (and freshly read) aggregate. A plain
+   * The row, locked until the transaction ends, as a managed (and freshly read) aggregate. A prepared
    * statement mapped with `em.map` rather than `findOne`: same row, same tracking, without building
    * the query anew on every sign-in.
    */
   async lock(id: string): Promise<Account | null> {
     if (!isUuid(id)) return null;
-    const [row] = await this.em.execute<Array<Record<string, unknown>>>('select * from accounts where id = ? for update', [id]);
+    const [row] = await LOCK.run(this.em, [id]);
     return row ? this.em.map(Account, row) : null;
   }
 

@@ -1,9 +1,15 @@
 import { createHmac, hkdfSync } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { AppConfig } from '#libs/platform';
+import { AppConfig, entityColumns, PreparedStatement } from '#libs/platform';
 import { UnknownIdentity } from '../../domain/unknown-identity.aggregate.js';
 import { UnknownIdentityRepository } from '../../domain/unknown-identity.repository.js';
+
+// Prepared like the account's lock, so that both failures keep costing alike (docs/security.md).
+const LOCK = new PreparedStatement(
+  (em) => `insert into unknown_sign_in_identities (key, failed_sign_ins, locked) values ($1, 0, false)
+           on conflict (key) do update set key = excluded.key returning ${entityColumns(em, UnknownIdentity)}`,
+);
 
 /**
  * Keyed by an HMAC of organization name and e-mail under a key derived from JWT_SECRET: the table
@@ -24,11 +30,7 @@ export class MikroOrmUnknownIdentityRepository extends UnknownIdentityRepository
   /** One statement that creates the row or takes the existing one, and locks it either way (an account's `select … for update`). */
   async lock(organizationName: string, emailNormalized: string): Promise<UnknownIdentity> {
     const key = createHmac('sha256', this.hmacKey).update(`${organizationName}\n${emailNormalized}`).digest('base64url');
-    const [row] = await this.em.execute<Array<Record<string, unknown>>>(
-      `insert into unknown_sign_in_identities (key, failed_sign_ins, locked) values (?, 0, false)
-       on conflict (key) do update set key = excluded.key returning *`,
-      [key],
-    );
+    const [row] = await LOCK.run(this.em, [key]);
     return this.em.map(UnknownIdentity, row);
   }
 

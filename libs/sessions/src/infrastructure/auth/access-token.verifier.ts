@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { PreparedStatement } from '#libs/platform';
 import type { TokenVerifier, VerifiedCredential } from '../../sessions.contract.js';
 import { sessionCacheFields } from '../cache/cache-fields.js';
 import { CredentialCache } from '../cache/credential-cache.js';
@@ -16,6 +17,12 @@ interface SessionRow {
   credential_version: number;
   current_version: number;
 }
+
+const SESSION = new PreparedStatement<SessionRow>(
+  `select s.account_id, s.organization_id, s.expires_at, s.ended_at, s.credential_version, coalesce(cv.version, 1) as current_version
+     from sessions s left join credential_versions cv on cv.account_id = s.account_id
+    where s.id = $1`,
+);
 
 /**
  * Access JWTs, the kind for every token no other kind's prefix claims: signature and expiry, then
@@ -63,12 +70,7 @@ export class AccessTokenVerifier implements TokenVerifier {
   }
 
   private async sessionFromDatabase(sessionId: string, key: string): Promise<string[] | null> {
-    const [row] = await this.orm.em.getConnection().execute<SessionRow[]>(
-      `select s.account_id, s.organization_id, s.expires_at, s.ended_at, s.credential_version, coalesce(cv.version, 1) as current_version
-         from sessions s left join credential_versions cv on cv.account_id = s.account_id
-        where s.id = ?`,
-      [sessionId],
-    );
+    const [row] = await SESSION.run(this.orm.em, [sessionId]);
     if (!row || row.ended_at !== null || Number(row.credential_version) !== Number(row.current_version)) return null;
     const fields = sessionCacheFields(
       { accountId: row.account_id, organizationId: row.organization_id, expiresAt: new Date(row.expires_at) },

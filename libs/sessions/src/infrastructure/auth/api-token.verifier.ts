@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { PreparedStatement } from '#libs/platform';
 import { API_TOKEN_PREFIX } from '../../domain/api-token.aggregate.js';
 import type { TokenVerifier, VerifiedCredential } from '../../sessions.contract.js';
 import { apiTokenCacheFields } from '../cache/cache-fields.js';
@@ -21,6 +22,12 @@ interface ApiTokenRow {
   credential_version: number;
   current_version: number;
 }
+
+const API_TOKEN = new PreparedStatement<ApiTokenRow>(
+  `select t.id, t.account_id, t.organization_id, t.created_at, t.expires_at, t.revoked_at, t.credential_version, coalesce(cv.version, 1) as current_version
+     from api_tokens t left join credential_versions cv on cv.account_id = t.account_id
+    where t.secret_hash = $1`,
+);
 
 /**
  * `lk_` API tokens: well formed, known, unrevoked, unexpired, of the account's current credential
@@ -59,12 +66,7 @@ export class ApiTokenVerifier implements TokenVerifier {
   }
 
   private async apiTokenFromDatabase(secretHash: string, key: string): Promise<string[] | null> {
-    const [row] = await this.orm.em.getConnection().execute<ApiTokenRow[]>(
-      `select t.id, t.account_id, t.organization_id, t.created_at, t.expires_at, t.revoked_at, t.credential_version, coalesce(cv.version, 1) as current_version
-         from api_tokens t left join credential_versions cv on cv.account_id = t.account_id
-        where t.secret_hash = ?`,
-      [secretHash],
-    );
+    const [row] = await API_TOKEN.run(this.orm.em, [secretHash]);
     if (!row || row.revoked_at !== null || Number(row.credential_version) !== Number(row.current_version)) return null;
     const fields = apiTokenCacheFields({
       id: row.id,
