@@ -57,7 +57,7 @@ export class PreparedStatement<Row = Record<string, unknown>> {
 const parameter = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : value);
 
 /** The entity's columns as a select list, in the ORM's order: what `em.map` needs to build it. */
-export function entityColumns(em: EntityManager, entity: EntityClass<object>, alias?: string): string {
+export function entityColumns(em: EntityManager, entity: EntityClass<object>): string {
   const stored = em
     .getMetadata()
     .get(entity.name)
@@ -65,5 +65,5 @@ export function entityColumns(em: EntityManager, entity: EntityClass<object>, al
       (prop) =>
         prop.persist !== false && !prop.formula && prop.kind !== ReferenceKind.ONE_TO_MANY && prop.kind !== ReferenceKind.MANY_TO_MANY,
     );
-  return stored.flatMap((prop) => prop.fieldNames.map((column) => (alias ? `${alias}."${column}"` : `"${column}"`))).join(', ');
+  return stored.flatMap((prop) => prop.fieldNames.map((column) => `"${column}"`)).join(', ');
 }
