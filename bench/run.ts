@@ -35,7 +35,7 @@ import { SmtpSink } from './support/smtp-sink.js';
  * BENCH_UPDATE_DOCS=1 as well, the subset's rows and notes also replace their own in docs/benchmarks.md.
  */
 const settings: BenchSettings = {
-  rounds: Number(process.env.BENCH_ROUNDS ?? 3),
+  rounds: Number(process.env.BENCH_ROUNDS ?? 5),
   seconds: Number(process.env.BENCH_SECONDS ?? 5),
   connections: Number(process.env.BENCH_CONNECTIONS ?? 8),
   cpuProfileDir: process.env.BENCH_CPU_PROF,
