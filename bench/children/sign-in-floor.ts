@@ -63,12 +63,12 @@ async function writeAsLatchkeyDoes(accountId: string, sessionId: string, refresh
     await client.query({
       name: 'floor_session',
       text: `with opened as (insert into floor_sessions (id, account_id, created_at) values ($1, $2, now()))
-             insert into floor_refresh_tokens (id, session_id, token_hash, created_at) values ($3, $1, $4, now())`,
+             insert into floor_sign_in_refresh_tokens (id, session_id, token_hash, created_at) values ($3, $1, $4, now())`,
       values: [sessionId, accountId, randomUUID(), createHash('sha256').update(refreshToken).digest('base64url')],
     });
     await client.query({
       name: 'floor_audit',
-      text: `insert into floor_events (id, type, account_id, occurred_at, details) values ($1, 'sign-in.succeeded', $2, now(), $3)`,
+      text: `insert into floor_sign_in_events (id, type, account_id, occurred_at, details) values ($1, 'sign-in.succeeded', $2, now(), $3)`,
       values: [randomUUID(), accountId, JSON.stringify({ sessionId })],
     });
     await client.query('commit');
@@ -87,9 +87,9 @@ await pool.query(
   'create table if not exists floor_sessions (id uuid primary key, account_id uuid not null, created_at timestamptz not null)',
 );
 if (TRANSACTION_SHAPE) {
-  await pool.query(`create table if not exists floor_refresh_tokens (id uuid primary key, session_id uuid not null references floor_sessions,
+  await pool.query(`create table if not exists floor_sign_in_refresh_tokens (id uuid primary key, session_id uuid not null references floor_sessions,
     token_hash text not null unique, created_at timestamptz not null)`);
-  await pool.query(`create table if not exists floor_events (id uuid primary key, type text not null, account_id uuid not null,
+  await pool.query(`create table if not exists floor_sign_in_events (id uuid primary key, type text not null, account_id uuid not null,
     occurred_at timestamptz not null, details jsonb not null)`);
 }
 await serveFloor(FloorModule, () => pool.end());
