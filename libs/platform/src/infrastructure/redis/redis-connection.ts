@@ -48,5 +48,8 @@ export function createRedisConnection(config: AppConfig, role: RedisRole): Redis
 
 /** Every key of one installation shares the `{QUEUE_PREFIX}` hash tag (docs/scaling.md). */
 export function redisKey(config: AppConfig, ...parts: string[]): string {
-  return [config.redisPrefix, ...parts].join(':');
+  // Concatenated rather than joined from a spread array: a token check builds one on every request.
+  let key = config.redisPrefix;
+  for (const part of parts) key += `:${part}`;
+  return key;
 }

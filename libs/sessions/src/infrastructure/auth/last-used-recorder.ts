@@ -11,7 +11,11 @@ const MAX_TRACKED = 100_000;
 @Injectable()
 export class LastUsedRecorder {
   private readonly logger = new Logger(LastUsedRecorder.name);
-  private readonly lastWritten = new Map<string, number>();
+  /**
+   * Per table, by credential id: the id is the same string on every request of a token (its claims are
+   * remembered), so the lookup reuses its hash instead of building and hashing a new key each time.
+   */
+  private readonly lastWritten = { sessions: new Map<string, number>(), api_tokens: new Map<string, number>() };
 
   constructor(private readonly orm: MikroORM) {}
 
@@ -25,11 +29,11 @@ export class LastUsedRecorder {
 
   private record(table: 'sessions' | 'api_tokens', id: string): void {
     const now = Date.now();
-    const key = `${table}:${id}`;
-    const last = this.lastWritten.get(key);
+    const written = this.lastWritten[table];
+    const last = written.get(id);
     if (last !== undefined && now - last < MIN_INTERVAL_MS) return;
-    if (this.lastWritten.size >= MAX_TRACKED) this.lastWritten.clear();
-    this.lastWritten.set(key, now);
+    if (written.size >= MAX_TRACKED) written.clear();
+    written.set(id, now);
     this.orm.em
       .getConnection()
       .execute(`update ${table} set last_used_at = greatest(coalesce(last_used_at, ?), ?) where id = ?`, [new Date(now), new Date(now), id])

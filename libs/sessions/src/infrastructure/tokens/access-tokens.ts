@@ -45,7 +45,12 @@ const MAX_VERIFIED = 10_000;
  */
 @Injectable()
 export class AccessTokens extends AccessTokenSigner {
-  private readonly verified = new Map<string, AccessClaims>();
+  /**
+   * Keyed by the signature, the token's last segment, and holding the whole token: hashing 43 characters
+   * for the lookup instead of a few hundred was a third of a microsecond of every request. A hit counts
+   * only when the whole token is the one verified (a known signature under other claims is not).
+   */
+  private readonly verified = new Map<string, { token: string; claims: AccessClaims }>();
 
   constructor(
     private readonly jwt: JwtService,
@@ -74,8 +79,9 @@ export class AccessTokens extends AccessTokenSigner {
 
   /** The claims of a valid, unexpired token; null for anything else. */
   verify(token: string, nowMs = Date.now()): AccessClaims | null {
-    const known = this.verified.get(token);
-    if (known) return nowMs < known.exp * 1000 ? known : null;
+    const signature = token.slice(token.lastIndexOf('.') + 1);
+    const known = this.verified.get(signature);
+    if (known?.token === token) return nowMs < known.claims.exp * 1000 ? known.claims : null;
     let claims: unknown;
     try {
       claims = this.jwt.verify(token, { algorithms: ['HS256'], clockTimestamp: Math.floor(nowMs / 1000) });
@@ -84,7 +90,7 @@ export class AccessTokens extends AccessTokenSigner {
     }
     if (!isAccessClaims(claims)) return null;
     if (this.verified.size >= MAX_VERIFIED) this.verified.clear();
-    this.verified.set(token, Object.freeze(claims));
+    this.verified.set(signature, { token, claims: Object.freeze(claims) });
     return claims;
   }
 }
