@@ -1,6 +1,7 @@
 import { argon2Baseline, OWASP_PARAMETERS } from '../support/argon2-baseline.js';
 import { databaseUrl } from '../support/bench-database.js';
 import { ChildService, freePort, waitUntil } from '../support/child-service.js';
+import { stopFloor } from '../support/floors.js';
 import { SIGN_IN_ACCOUNTS } from '../support/seed.js';
 import { assertMostlyOk, signInLoad } from '../support/sign-in-load.js';
 import { median } from '../support/stats.js';
@@ -115,8 +116,7 @@ async function measureFloor({ run, settings }: BenchContext, main: MainInstallat
       return { perSecond: result.okPerSecond, cpuMs: (floor.cpuMs() - before) / result.ok };
     },
   );
-  await floor.stop();
-  run.children.splice(run.children.indexOf(floor), 1);
+  await stopFloor(run, { service: floor, baseUrl: floorUrl });
   const perSecond = median(runs.subject.map((r) => r.perSecond));
   const ratio = perSecond / median(runs.baseline.map((r) => r.perSecond));
   return (
